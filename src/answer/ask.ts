@@ -1,0 +1,36 @@
+// `ask`: plan the question, rank passages, fold same-text passages into one hit with every citation.
+import type { AskAnswer, Hit, Passage } from '../types.js';
+import { planQuery } from '../search/queryPlan.js';
+import { searchPassages } from '../search/searchIndex.js';
+import type { SearchState } from '../search/searchState.js';
+import { citationOf } from './citation.js';
+import { emptyPlanNotice, noMatchNotice } from './notices.js';
+
+export const DEFAULT_LIMIT = 5;
+
+export type Ask = (question: string, options?: { limit?: number }) => AskAnswer;
+
+/** An `ask` over passages and the search state built from them (ids are positions in `passages`). */
+export function makeAsk(passages: Passage[], state: SearchState): Ask {
+  // Passage id → the other ids of its duplicate group; computed once here, not per question.
+  const twins = new Map<number, number[]>();
+  for (const group of state.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
+
+  return (question, options = {}) => {
+    const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const plan = planQuery(question, state.index);
+    if (plan.terms.length === 0) return { question, passages: [], notice: emptyPlanNotice(plan) };
+
+    const hits: Hit[] = [];
+    const shown = new Set<number>();
+    for (const { id, score } of searchPassages(state.index, plan)) {
+      if (hits.length >= limit) break;
+      if (shown.has(id)) continue; // Already folded into a better-ranked twin.
+      const others = twins.get(id) ?? [];
+      for (const other of others) shown.add(other);
+      const passage = passages[id]!;
+      hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)) });
+    }
+    return { question, passages: hits, notice: hits.length ? null : noMatchNotice(question) };
+  };
+}

@@ -1,0 +1,76 @@
+// Autocomplete over the people register: names and aliases matched by prefix, word prefix, substring
+// or a small edit distance, best first. The register is small (hundreds), so a precomputed linear scan
+// answers well under a millisecond: no index needed.
+import type { Person } from '../types.js';
+import { foldCase } from '../search/terms.js';
+
+export const DEFAULT_SUGGESTIONS = 25;
+
+// Match strengths, best first; ties go to people who say more, then alphabetical.
+const EXACT = 5;
+const PREFIX = 4;
+const WORD_PREFIX = 3;
+const SUBSTRING = 2;
+const FUZZY = 1;
+
+interface Entry {
+  person: Person;
+  /** Name and aliases, folded ("sir keir starmer", "starmer"). */
+  keys: string[];
+  /** Every word of every key. */
+  words: string[];
+}
+
+const fold = (text: string) => foldCase(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export type SuggestPeople = (typed: string, limit?: number) => Person[];
+
+export function makeSuggestPeople(people: Person[]): SuggestPeople {
+  const entries: Entry[] = people.map((person) => {
+    const keys = [person.name, ...person.aliases].map(fold).filter(Boolean);
+    return { person, keys, words: [...new Set(keys.flatMap((key) => key.split(' ')))] };
+  });
+  const byWeight = (a: Person, b: Person) =>
+    b.statements - a.statements || b.mentions - a.mentions || a.name.localeCompare(b.name);
+
+  return (typed, limit = DEFAULT_SUGGESTIONS) => {
+    const query = fold(typed);
+    if (!query) return [...people].sort(byWeight).slice(0, limit);
+    const scored: { person: Person; strength: number }[] = [];
+    for (const entry of entries) {
+      const strength = matchStrength(entry, query);
+      if (strength > 0) scored.push({ person: entry.person, strength });
+    }
+    scored.sort((a, b) => b.strength - a.strength || byWeight(a.person, b.person));
+    return scored.slice(0, limit).map((s) => s.person);
+  };
+}
+
+function matchStrength(entry: Entry, query: string): number {
+  if (entry.keys.includes(query)) return EXACT;
+  if (entry.keys.some((key) => key.startsWith(query))) return PREFIX;
+  if (entry.words.some((word) => word.startsWith(query))) return WORD_PREFIX;
+  if (entry.keys.some((key) => key.includes(query))) return SUBSTRING;
+  // Typos: only for 4+ letters, one edit per 4 letters typed, against each word (or the part of it
+  // typed so far, give or take a letter): "zelenksy" → Zelensky, "starm" → Starmer is already a prefix.
+  if (query.length >= 4 && !query.includes(' ')) {
+    const allowed = Math.floor(query.length / 4);
+    const near = (word: string) =>
+      [word, word.slice(0, query.length), word.slice(0, query.length + 1)].some((part) => distance(part, query) <= allowed);
+    if (entry.words.some(near)) return FUZZY;
+  }
+  return 0;
+}
+
+/** Levenshtein distance (two-row dynamic programming; names are short). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

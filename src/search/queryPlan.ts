@@ -1,0 +1,100 @@
+// Turns a question into the few terms worth looking up, each with its own fuzzy/prefix setting.
+// Planning is where speed comes from: stop words and question words are gone, terms are unique,
+// and only the few terms that need it (names, unknown words) pay for fuzzy and prefix search.
+import type MiniSearch from 'minisearch';
+import { foldCase, processTerm, tokenize } from './terms.js';
+
+// Words that frame a question rather than say what it is about; dropped from questions only
+// (the `stopword` list already has what/who/how/did/…, not these).
+const QUESTION_WORDS = new Set([
+  'why', 'when', 'whom', 'whose', 'does', 'will', 'shall', 'say', 'says', 'saying', 'think', 'thinks', 'tell',
+]);
+
+/** Fuzzy search costs a radix-tree walk per term: at most this many terms get it. */
+export const MAX_FUZZY_TERMS = 3;
+/** Shorter terms are never fuzzy or prefix-matched: too many neighbours, too little meaning. */
+export const MIN_FUZZY_LENGTH = 4;
+/** Fuzziness as a fraction of term length (rounded; capped by SEARCH_OPTIONS.maxFuzzy). */
+export const FUZZINESS = 0.2;
+
+/**
+ * High-frequency cutoff (as in Lucene's common-terms query): in a large collection a term found in
+ * more than this fraction of paragraphs says little about any of them, yet MiniSearch scores every
+ * paragraph it is in (a 17k-paragraph posting list costs ~60 ms). Such terms are dropped when rarer
+ * terms remain. Only from COMMON_MIN_DOCUMENTS up: in a small collection it is cheap and frequencies are noise.
+ */
+export const COMMON_FRACTION = 0.05;
+export const COMMON_MIN_DOCUMENTS = 5_000;
+
+export interface PlannedTerm {
+  term: string;
+  /** As typed, for messages. */
+  word: string;
+  /** Capitalised or an acronym in the question: probably a name. */
+  named: boolean;
+  /** Absent from the index as typed: probably a typo or a variant spelling. */
+  unknown: boolean;
+  fuzzy: number | false;
+  prefix: boolean;
+}
+
+export interface QueryPlan {
+  terms: PlannedTerm[];
+  /** Why there is nothing to search, when `terms` is empty. */
+  empty: 'blank' | 'no-words' | 'only-common-words' | null;
+}
+
+export function planQuery(question: string, index?: MiniSearch): QueryPlan {
+  if (!question.trim()) return { terms: [], empty: 'blank' };
+  const words = tokenize(question);
+  if (words.length === 0) return { terms: [], empty: 'no-words' };
+
+  const byTerm = new Map<string, PlannedTerm>();
+  for (const word of words) {
+    if (QUESTION_WORDS.has(foldCase(word))) continue;
+    const term = processTerm(word);
+    if (!term) continue;
+    const named = /^\p{Lu}/u.test(word);
+    const seen = byTerm.get(term);
+    if (seen) seen.named ||= named;
+    else byTerm.set(term, { term, word, named, unknown: index ? !hasTerm(index, term) : false, fuzzy: false, prefix: false });
+  }
+  let terms = [...byTerm.values()];
+  if (terms.length === 0) return { terms, empty: 'only-common-words' };
+  if (index && index.documentCount >= COMMON_MIN_DOCUMENTS) {
+    const cutoff = index.documentCount * COMMON_FRACTION;
+    const rarer = terms.filter((t) => documentFrequency(index, t.term) <= cutoff);
+    if (rarer.length > 0) terms = rarer;
+  }
+
+  // Names and unknown words are where spelling varies ("Zelenskyy", "Lukhansk") and typos live;
+  // common words are left exact so that "talks" does not drag in "tanks".
+  const candidates = terms
+    .filter((t) => (t.named || t.unknown) && t.term.length >= MIN_FUZZY_LENGTH)
+    .sort((a, b) => Number(b.unknown) - Number(a.unknown) || b.term.length - a.term.length)
+    .slice(0, MAX_FUZZY_TERMS);
+  for (const t of candidates) {
+    t.fuzzy = FUZZINESS;
+    t.prefix = true;
+  }
+  return { terms, empty: null };
+}
+
+/**
+ * Whether the index holds `term` exactly. MiniSearch has no public term lookup; its radix tree is
+ * `_index` (stable across v7). Without it every term counts as known, which only turns off typo rescue.
+ */
+function hasTerm(index: MiniSearch, term: string): boolean {
+  const tree = radixTree(index);
+  return tree ? tree.has(term) : true;
+}
+
+/** Paragraphs holding `term` in any field (an upper bound: a paragraph may count once per field). */
+function documentFrequency(index: MiniSearch, term: string): number {
+  let count = 0;
+  for (const postings of radixTree(index)?.get(term)?.values() ?? []) count += postings.size;
+  return count;
+}
+
+type RadixTree = { has(key: string): boolean; get(key: string): Map<number, Map<number, number>> | undefined };
+const radixTree = (index: MiniSearch) => (index as unknown as { _index?: RadixTree })._index;
