@@ -1,0 +1,79 @@
+// Settings from the environment (.env via dotenv), checked once at start. Pure: `parseConfig(env)`
+// returns the config or one line telling the user exactly what to set.
+
+/** pino's levels; anything else in LOG_LEVEL is a typo worth stopping for. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+
+export interface Config {
+  /** null → no real Discord: run the local sandbox. */
+  token: string | null;
+  appId: string | null;
+  guildId: string | null;
+  /** REST base for discord.js (`rest.api`); the version path `/v10` is appended by discord.js. */
+  apiUrl: string;
+  seedsDir: string;
+  logLevel: LogLevel;
+  registerCommandsOnStart: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
+
+const SNOWFLAKE = /^\d{15,21}$/u;
+
+function blank(value: string | undefined): string | null {
+  const v = value?.trim();
+  return v ? v : null;
+}
+
+function flag(name: string, value: string | undefined): boolean | string {
+  const v = blank(value)?.toLowerCase();
+  if (v === null || v === undefined) return false;
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return `${name} must be true or false (got "${value}").`;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const fail = (error: string): ConfigResult => ({ ok: false, error });
+  const token = blank(env.DISCORD_TOKEN);
+  const appId = blank(env.DISCORD_APP_ID);
+  const guildId = blank(env.DISCORD_GUILD_ID);
+
+  if (token && /\s/u.test(token)) return fail('DISCORD_TOKEN contains spaces: paste only the bot token from the Developer Portal (Bot → Reset Token).');
+  if (token && !appId) return fail('DISCORD_TOKEN is set but DISCORD_APP_ID is not: set DISCORD_APP_ID to your application id (Developer Portal → General Information).');
+  if (appId && !SNOWFLAKE.test(appId)) return fail(`DISCORD_APP_ID must be a numeric application id (got "${appId}").`);
+  if (guildId && !SNOWFLAKE.test(guildId)) return fail(`DISCORD_GUILD_ID must be a numeric server id (got "${guildId}"), or left empty for global commands.`);
+
+  const rawUrl = blank(env.DISCORD_API_URL) ?? DEFAULT_API_URL;
+  let apiUrl: string;
+  try {
+    const url = new URL(rawUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    apiUrl = rawUrl.replace(/\/+$/u, '');
+  } catch {
+    return fail(`DISCORD_API_URL must be an http(s) URL such as ${DEFAULT_API_URL} (got "${rawUrl}").`);
+  }
+  if (/\/v\d+$/u.test(apiUrl)) return fail(`DISCORD_API_URL must not end in a version (discord.js adds /v10): use "${apiUrl.replace(/\/v\d+$/u, '')}".`);
+
+  const logLevel = (blank(env.LOG_LEVEL) ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) return fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}").`);
+
+  const register = flag('REGISTER_COMMANDS_ON_START', env.REGISTER_COMMANDS_ON_START);
+  if (typeof register === 'string') return fail(register);
+
+  return {
+    ok: true,
+    config: {
+      token,
+      appId,
+      guildId,
+      apiUrl,
+      seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
+      logLevel: logLevel as LogLevel,
+      registerCommandsOnStart: register,
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// What every command receives besides its interaction, and what a command module looks like.
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Library } from '../answer/library.js';
+import type { Logger } from './log.js';
+import type { Pager } from './pagination.js';
+
+export interface CommandContext {
+  library: Library;
+  logger: Logger;
+  pager: Pager;
+}
+
+/** A module in commands/: its definition as data plus one response function (and autocomplete). */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}

@@ -1,0 +1,195 @@
+// Answers → plain Discord message JSON. Pure: no client, no I/O, so every limit is unit-testable.
+// A result list becomes pages; the bot shows one page at a time with Previous/Next buttons.
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import type { AskAnswer, Hit, Statement, WhoAnswer } from '../types.js';
+import { citationOf, formatDate, plural } from './format.js';
+import { highlight, stemsOf } from './highlight.js';
+import { LIMITS } from './limits.js';
+import { neutraliseMentions, safeText } from './safeText.js';
+import { truncate } from './truncate.js';
+
+export { renderDiscordAsText } from './text.js';
+
+/** One page of a reply: what goes into reply/editReply, before buttons are added. */
+export interface Page {
+  content: string;
+  embeds: APIEmbed[];
+}
+
+export interface RenderOptions {
+  /** How many results to put on one page at most (the 6000-character budget may put fewer). */
+  perPage?: number;
+  /** The article's link, when known, so a citation title can be clicked. */
+  articleUrl?: (doc: string) => string | null;
+}
+
+const COLOUR = 0x2b6cb0;
+/** A passage is cut well below the 4096 limit so that three fit in one 6000-character message. */
+const PASSAGE_MAX = 1500;
+const ASK_PER_PAGE = 3;
+const WHO_PER_PAGE = 5;
+
+export const PREV_ID = 'page:prev';
+export const NEXT_ID = 'page:next';
+export const COUNT_ID = 'page:count';
+
+/** Characters Discord counts towards the 6000 total for these embeds. */
+export function embedsLength(embeds: APIEmbed[]): number {
+  let n = 0;
+  for (const e of embeds) {
+    n += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+    for (const f of e.fields ?? []) n += f.name.length + f.value.length;
+  }
+  return n;
+}
+
+/** Highlighted markdown for `text` that fits `max`, cut at a word boundary. */
+function highlighted(text: string, stems: Set<string>, max: number): string {
+  // Bold markers and escapes lengthen the text, so cut the plain text and shrink until it fits.
+  let budget = max;
+  for (;;) {
+    const out = highlight(truncate(text, budget), stems);
+    if (out.length <= max || budget < 20) return out.length <= max ? out : truncate(safeText(text), max);
+    budget -= out.length - max + 10;
+  }
+}
+
+function safeUrl(url: string | null | undefined): string | undefined {
+  return url && /^https?:\/\/\S+$/u.test(url) && url.length <= 2048 ? url : undefined;
+}
+
+function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOptions): APIEmbed {
+  const embed: APIEmbed = {
+    color: COLOUR,
+    title: truncate(`${rank}. ${citationOf(hit.doc, hit.paragraph)}`, LIMITS.embedTitle),
+    description: highlighted(hit.text, stems, PASSAGE_MAX),
+    footer: { text: truncate(`${safeText(hit.source ?? 'Unknown source')} · ${formatDate(hit.publishedOn)}`, LIMITS.footer) },
+  };
+  const url = safeUrl(options.articleUrl?.(hit.doc));
+  if (url) embed.url = url;
+  if (hit.alsoIn.length > 0) {
+    const also = hit.alsoIn.map((c) => `${c.citation} (${safeText(c.source ?? 'unknown source')}, ${formatDate(c.publishedOn)})`);
+    embed.fields = [{ name: 'Also in', value: truncate(also.join('\n'), LIMITS.fieldValue) }];
+  }
+  return embed;
+}
+
+/**
+ * Greedily packs items into pages of at most `perPage`, keeping every page under the 6000-character
+ * total (with `reserve` for the content line). Each item is already within the per-field limits.
+ */
+function pack<T>(items: T[], perPage: number, size: (item: T) => number, reserve: number): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let used = reserve;
+  for (const item of items) {
+    const n = size(item);
+    if (page.length > 0 && (page.length >= perPage || used + n > LIMITS.embedsTotal)) {
+      pages.push(page);
+      page = [];
+      used = reserve;
+    }
+    page.push(item);
+    used += n;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** "showing 1–3 of 8 · 5 more" — the line that says where in the results this page is. */
+function position(from: number, to: number, total: number): string {
+  const more = total - to;
+  const shown = from === to ? `showing ${from}` : `showing ${from}–${to}`;
+  return more > 0 ? `${shown} of ${total} · ${more} more` : `${shown} of ${total}`;
+}
+
+function quoted(text: string, max: number): string {
+  return `“${truncate(safeText(text), max - 2)}”`;
+}
+
+/** Pages for an /ask answer; a notice or "nothing found" is one page with content only. */
+export function renderAsk(answer: AskAnswer, options: RenderOptions = {}): Page[] {
+  const question = quoted(answer.question, 300);
+  if (answer.passages.length === 0) {
+    // The notice may quote the question: escape it like any echoed text.
+    const text = answer.notice ? safeText(answer.notice) : `I found nothing in the coverage about ${question}. Try other words.`;
+    return [{ content: truncate(text, LIMITS.content), embeds: [] }];
+  }
+  const stems = stemsOf(answer.question);
+  const embeds = answer.passages.map((hit, i) => hitEmbed(hit, i + 1, stems, options));
+  const total = embeds.length;
+  const pages = pack(embeds, Math.min(options.perPage ?? ASK_PER_PAGE, LIMITS.embeds), (e) => embedsLength([e]), 0);
+  let start = 0;
+  return pages.map((page) => {
+    const from = start + 1;
+    start += page.length;
+    const head = `**${plural(total, 'passage')}** for ${question} — ${position(from, start, total)}`;
+    // A notice alongside results (e.g. "closest matches") goes under the first page's heading.
+    if (answer.notice && from === 1) return { content: truncate(`${head}\n${safeText(answer.notice)}`, LIMITS.content), embeds: page };
+    return { content: truncate(head, LIMITS.content), embeds: page };
+  });
+}
+
+/** When it was said, as the field heading shows it: said date, else "published …", else "undated". */
+export function whenSaid(s: Statement): string {
+  if (s.saidOn) return formatDate(s.saidOn);
+  if (s.publishedOn) return `published ${formatDate(s.publishedOn)}`;
+  return 'undated';
+}
+
+function statementField(s: Statement): APIEmbedField {
+  const name = truncate(`${whenSaid(s)} · ${citationOf(s.doc, s.paragraph)}`, LIMITS.fieldName);
+  const cue = s.cue ? ` — ${safeText(s.cue)}` : '';
+  const room = LIMITS.fieldValue - Math.min(cue.length, 200);
+  const words = s.kind === 'indirect' ? truncate(safeText(s.text), room) : quoted(s.text, room);
+  return { name, value: truncate(`${words}${truncate(cue, 200)}`, LIMITS.fieldValue) };
+}
+
+/** Pages for a /who answer: one embed per page, one field per statement, in the library's date order. */
+export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Page[] {
+  const query = quoted(answer.query, 100);
+  if (!answer.person) {
+    const suggestions = answer.suggestions.slice(0, 5).map((n) => `**${safeText(n)}**`);
+    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : ' Try part of a name, e.g. a surname.';
+    return [{ content: truncate(`I couldn't find anyone called ${query} in the coverage.${hint}`, LIMITS.content), embeds: [] }];
+  }
+  const name = safeText(answer.person.name);
+  if (answer.statements.length === 0) {
+    return [{ content: truncate(`**${name}** is in the coverage, but no statements are attributed to them.`, LIMITS.content), embeds: [] }];
+  }
+  const fields = answer.statements.map(statementField);
+  const aliases = answer.person.aliases.filter((a) => a !== answer.person?.name).map(safeText);
+  const description = aliases.length > 0 ? truncate(`Also called ${aliases.join(', ')}`, 500) : undefined;
+  const footer = { text: 'In date order: when said, else when published.' };
+  const title = truncate(`What ${name} said`, LIMITS.embedTitle);
+  const reserve = title.length + (description?.length ?? 0) + footer.text.length;
+  const perPage = Math.min(options.perPage ?? WHO_PER_PAGE, LIMITS.fields);
+  const pages = pack(fields, perPage, (f) => f.name.length + f.value.length, reserve);
+  const total = fields.length;
+  let start = 0;
+  return pages.map((page) => {
+    const from = start + 1;
+    start += page.length;
+    const embed: APIEmbed = { color: COLOUR, title, fields: page, footer };
+    if (description) embed.description = description;
+    return { content: `**${plural(total, 'statement')}** by **${name}** — ${position(from, start, total)}`, embeds: [embed] };
+  });
+}
+
+/** The Previous · n/N · Next row for page `index` of `count`; all disabled once paging has ended. */
+export function pagerRow(index: number, count: number, disabled = false): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: 1,
+    components: [
+      { type: 2, style: 2, custom_id: PREV_ID, label: '◀ Previous', disabled: disabled || index === 0 },
+      // A disabled button is the usual way to show the page number between the arrows.
+      { type: 2, style: 2, custom_id: COUNT_ID, label: `${index + 1}/${count}`, disabled: true },
+      { type: 2, style: 2, custom_id: NEXT_ID, label: 'Next ▶', disabled: disabled || index >= count - 1 },
+    ],
+  };
+}
+
+/** A short ephemeral line, e.g. for errors and refusals. */
+export function notice(text: string): Page {
+  return { content: truncate(neutraliseMentions(text), LIMITS.content), embeds: [] };
+}

@@ -1,0 +1,72 @@
+// parseConfig: defaults, and one clear line for every missing or malformed setting.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_API_URL, parseConfig } from '../../src/bot/config.js';
+
+const APP = '123456789012345678';
+
+function error(env: Record<string, string>): string {
+  const result = parseConfig(env);
+  if (result.ok) throw new Error('expected an error');
+  return result.error;
+}
+
+describe('parseConfig', () => {
+  it('defaults to the sandbox (no token), Discord’s API, seeds/, info', () => {
+    expect(parseConfig({})).toEqual({
+      ok: true,
+      config: {
+        token: null,
+        appId: null,
+        guildId: null,
+        apiUrl: DEFAULT_API_URL,
+        seedsDir: 'seeds',
+        logLevel: 'info',
+        registerCommandsOnStart: false,
+      },
+    });
+  });
+
+  it('reads every setting', () => {
+    const result = parseConfig({
+      DISCORD_TOKEN: ' tok.en.x ',
+      DISCORD_APP_ID: APP,
+      DISCORD_GUILD_ID: '876543210987654321',
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      SEEDS_DIR: 'other',
+      LOG_LEVEL: 'DEBUG',
+      REGISTER_COMMANDS_ON_START: 'true',
+    });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        token: 'tok.en.x',
+        appId: APP,
+        guildId: '876543210987654321',
+        apiUrl: 'http://127.0.0.1:4000/api',
+        seedsDir: 'other',
+        logLevel: 'debug',
+        registerCommandsOnStart: true,
+      },
+    });
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: 'abc' }, /DISCORD_APP_ID/u],
+    [{ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: 'my-app' }, /DISCORD_APP_ID must be a numeric/u],
+    [{ DISCORD_GUILD_ID: 'guild' }, /DISCORD_GUILD_ID/u],
+    [{ DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL must be an http\(s\) URL/u],
+    [{ DISCORD_API_URL: 'ftp://x/api' }, /DISCORD_API_URL/u],
+    [{ DISCORD_API_URL: 'https://discord.com/api/v10' }, /must not end in a version/u],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u],
+    [{ REGISTER_COMMANDS_ON_START: 'maybe' }, /REGISTER_COMMANDS_ON_START must be true or false/u],
+    [{ DISCORD_TOKEN: 'two words', DISCORD_APP_ID: APP }, /DISCORD_TOKEN contains spaces/u],
+  ])('refuses %j in one line', (env, pattern) => {
+    const line = error(env);
+    expect(line).toMatch(pattern);
+    expect(line).not.toContain('\n');
+  });
+
+  it('never puts the token in an error line', () => {
+    expect(error({ DISCORD_TOKEN: 'secret-token-value', LOG_LEVEL: 'nope', DISCORD_APP_ID: APP })).not.toContain('secret-token-value');
+  });
+});
