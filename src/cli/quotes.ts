@@ -1,0 +1,27 @@
+// `npm run quotes -- [--json] [--seeds DIR] [PATH...]`: every statement in the coverage, or in the
+// given files and folders, in reading order (article, paragraph).
+import { loadCoverage } from '../corpus/loadCoverage.js';
+import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
+
+async function main(): Promise<number> {
+  const args = parseStatementArgs(process.argv.slice(2), process.env);
+  if ('error' in args) {
+    process.stderr.write(`${args.error} — usage: npm run quotes -- [--json] [--seeds DIR] [PATH...]\n`);
+    return 2;
+  }
+  const coverage = await loadCoverage(args.positionals.length ? args.positionals : args.seedsDir);
+  for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const skipped of coverage.skipped) process.stderr.write(`skipped ${skipped.path}: ${skipped.reason}\n`);
+  const statements = coverage.statements.map(toJsonStatement);
+  if (args.json) process.stdout.write(`${JSON.stringify(statements, null, 2)}\n`);
+  else for (const s of statements) process.stdout.write(`${formatStatement(s)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`quotes failed: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,36 @@
+// Flags shared by `who`, `quotes` and `people`: --json and --seeds DIR (else SEEDS_DIR, else seeds/).
+import { parseArgs } from 'node:util';
+import type { Statement } from '../types.js';
+
+export interface StatementArgs {
+  json: boolean;
+  seedsDir: string;
+  positionals: string[];
+}
+
+export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): StatementArgs | { error: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: 'boolean', default: false }, seeds: { type: 'string' } },
+    });
+    return { json: values.json ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals };
+  } catch (error) {
+    return { error: (error as Error).message.split(/\.\s|\n/u)[0] ?? 'bad arguments' };
+  }
+}
+
+/** A statement with exactly the keys of the command-line contract, in order. */
+export function toJsonStatement(s: Statement): Statement {
+  const { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue } = s;
+  return { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue };
+}
+
+/** One line per statement for people reading: when, where, what. */
+export function formatStatement(s: Statement): string {
+  const when = s.saidOn ? `said ${s.saidOn}` : s.publishedOn ? `published ${s.publishedOn}` : 'undated';
+  const text = s.kind === 'indirect' ? s.text : `“${s.text}”`;
+  return `• ${text}\n  — ${s.speaker} (${s.kind}, ${when}; ${s.doc} ¶${s.paragraph}; cue: ${s.cue})`;
+}

@@ -1,0 +1,202 @@
+// Who is a person, and which mentions are the same person: "David Lammy", "Mr Lammy", "Lammy" and
+// "Foreign Secretary David Lammy" fold into one; "Sir Keir" finds Keir Starmer; spelling variants of a
+// surname across articles (Zelensky / Zelenskyy) fold too. Evidence only from the coverage itself.
+import { INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
+import { nameKey, type NameChain } from './nameMentions.js';
+
+export interface Mention {
+  doc: string;
+  chain: NameChain;
+  /** Inside quoted words: counts as a mention, never as evidence of a speaker. */
+  inQuote: boolean;
+}
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  first: string;
+  last: string;
+  /** Written forms seen: "David Lammy", "Mr Lammy", "Lammy", "Sir Keir Starmer". */
+  aliases: Set<string>;
+  /** Articles that name the person in full (used to prefer the local reading of a surname). */
+  docs: Set<string>;
+  roles: { doc: string; role: string }[];
+  mentions: number;
+  /** From honorifics (Mr, Sir → m; Mrs, Ms, Dame → f): a "she" never refers back to a Mr. */
+  gender: 'm' | 'f' | null;
+}
+
+const GENDER: Record<string, 'm' | 'f'> = { Mr: 'm', Sir: 'm', Lord: 'm', Mrs: 'f', Ms: 'f', Miss: 'f', Dame: 'f', Lady: 'f', Baroness: 'f' };
+
+/** Honorifics that go with a first name in British usage ("Sir Keir"). */
+const FIRST_NAME_HONORIFICS = new Set(['Sir', 'Dame']);
+
+export class PeopleIndex {
+  readonly persons: PersonRecord[] = [];
+  private byKey = new Map<string, PersonRecord>();
+
+  /** Adds or finds a person by full name (two or more words). */
+  add(words: string[], doc: string): PersonRecord {
+    const key = nameKey(words);
+    const existing = this.byKey.get(key) ?? this.persons.find((p) => sameFullName(p, words));
+    if (existing) {
+      this.byKey.set(key, existing);
+      existing.docs.add(doc);
+      existing.aliases.add(words.join(' '));
+      return existing;
+    }
+    const keys = words.map((w) => nameKey(w));
+    const record: PersonRecord = {
+      id: key,
+      name: words.join(' '),
+      first: keys.length > 1 ? keys[0]! : '',
+      last: keys[keys.length - 1]!,
+      aliases: new Set([words.join(' ')]),
+      docs: new Set([doc]),
+      roles: [],
+      mentions: 0,
+      gender: null,
+    };
+    this.persons.push(record);
+    this.byKey.set(key, record);
+    return record;
+  }
+
+  /** The person a full name refers to, if known (tries shorter endings: "Russia Keith Kellogg"). */
+  lookupFull(words: string[]): PersonRecord | null {
+    return this.matchFull(words)?.person ?? null;
+  }
+
+  /** The person and the words of the name that matched them. */
+  matchFull(words: string[]): { person: PersonRecord; words: string[] } | null {
+    for (let i = 0; i + 2 <= words.length; i++) {
+      const tail = words.slice(i);
+      const found = this.byKey.get(nameKey(tail)) ?? this.persons.find((p) => sameFullName(p, tail));
+      if (found) return { person: found, words: tail };
+    }
+    return null;
+  }
+
+  /** The person a single name word refers to in `doc`: a surname, or a first name after "Sir". */
+  lookupWord(word: string, doc: string, honorific: string | null): PersonRecord | null {
+    const key = nameKey(word);
+    const byFirst = honorific !== null && FIRST_NAME_HONORIFICS.has(honorific);
+    const matches = (p: PersonRecord) => {
+      const own = byFirst ? p.first : p.last;
+      return own === key || (key.length >= 6 && own.length >= 6 && editDistance(own, key) <= 1);
+    };
+    let candidates = this.persons.filter(matches);
+    // "Sir Nick" may also be a surname reference in other styles; fall back to surnames.
+    if (candidates.length === 0 && byFirst) candidates = this.persons.filter((p) => p.last === key);
+    const local = candidates.filter((p) => p.docs.has(doc));
+    if (local.length === 1) return local[0]!;
+    if (local.length === 0 && candidates.length === 1) return candidates[0]!;
+    return null;
+  }
+
+  resolve(chain: NameChain, doc: string): PersonRecord | null {
+    if (chain.name.length >= 2) {
+      return this.lookupFull(chain.name) ?? this.lookupWord(chain.name[chain.name.length - 1]!, doc, null);
+    }
+    if (chain.name.length === 1) return this.lookupWord(chain.name[0]!, doc, chain.honorific);
+    return null;
+  }
+}
+
+/**
+ * Builds the index: a full name is a person when some mention of it carries a title, an honorific or
+ * an apposition, or when its surname (or first name after "Sir") is used with an honorific somewhere.
+ * Places and institutions ("Saudi Arabia", "Downing Street") have no such evidence.
+ */
+export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
+  const index = new PeopleIndex();
+  const places = new Set(mentions.filter((m) => m.chain.afterLocative).map((m) => nameKey(m.chain.words)));
+  const strong = new Set(
+    mentions
+      .filter((m) => m.chain.name.length >= 2 && (m.chain.strong || (m.chain.speaks && !m.inQuote && looksLikeName(m.chain) && !places.has(nameKey(m.chain.name)))))
+      .map((m) => nameKey(m.chain.name)),
+  );
+  const honoured = new Set(
+    mentions.filter((m) => m.chain.honorific && m.chain.name.length === 1).map((m) => nameKey(m.chain.name[0]!)),
+  );
+  const isPerson = (words: string[]) =>
+    strong.has(nameKey(words)) || honoured.has(nameKey(words[words.length - 1]!)) || honoured.has(nameKey(words[0]!));
+
+  // Strong names first (so weak chains can find them as endings), most words first.
+  const full = mentions
+    .filter((m) => m.chain.name.length >= 2)
+    .sort((a, b) => Number(b.chain.strong) - Number(a.chain.strong));
+  for (const m of full) {
+    const words = m.chain.name;
+    if (isPerson(words)) index.add(words, m.doc);
+    else {
+      const known = index.lookupFull(words);
+      if (known) known.docs.add(m.doc);
+    }
+  }
+  // Someone only ever called "Mr Smith" is still a person.
+  for (const m of mentions) {
+    const c = m.chain;
+    if (c.honorific && c.name.length === 1 && !index.lookupWord(c.name[0]!, m.doc, c.honorific)) {
+      index.add([c.name[0]!], m.doc);
+    }
+  }
+  // Aliases, roles and mention counts.
+  for (const m of mentions) {
+    const person = index.resolve(m.chain, m.doc);
+    if (!person) continue;
+    person.mentions++;
+    const gender = GENDER[m.chain.honorific ?? ''];
+    if (gender) person.gender = person.gender && person.gender !== gender ? person.gender : gender;
+    const words = m.chain.name.length >= 2 ? index.matchFull(m.chain.name)?.words ?? m.chain.name.slice(-1) : m.chain.name;
+    const written = words.join(' ');
+    const firstNameOnly = words.length === 1 && m.chain.honorific !== null && FIRST_NAME_HONORIFICS.has(m.chain.honorific);
+    if (!firstNameOnly) person.aliases.add(written);
+    if (m.chain.honorific) person.aliases.add(`${m.chain.honorific} ${written}`);
+    if (words.length >= 2) person.aliases.add(words[words.length - 1]!);
+    if (m.chain.title && !m.inQuote && m.chain.name.length >= 1) {
+      const role = m.chain.title;
+      if (!person.roles.some((r) => r.doc === m.doc && r.role === role)) person.roles.push({ doc: m.doc, role });
+    }
+  }
+  for (const person of index.persons) person.name = canonicalName(person);
+  return index;
+}
+
+/** A speaking chain that could be a person's name: not "the X", no institution or publication word. */
+function looksLikeName(chain: NameChain): boolean {
+  return !chain.definite && !chain.words.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()) || PUBLICATION_HEADS.has(w.toLowerCase()));
+}
+
+/** The fullest plain form: "Keir Starmer" over "Starmer", the commonest spelling first. */
+function canonicalName(person: PersonRecord): string {
+  const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !/^(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Gen)\b/.test(a));
+  if (forms.length === 0) return person.name;
+  forms.sort((a, b) => b.split(' ').length - a.split(' ').length || a.length - b.length);
+  // Prefer the form the record was created with when it is among the fullest.
+  const fullest = forms.filter((f) => f.split(' ').length === forms[0]!.split(' ').length);
+  return fullest.includes(person.name) ? person.name : fullest[0]!;
+}
+
+function sameFullName(p: PersonRecord, words: string[]): boolean {
+  if (words.length < 2 || !p.first) return false;
+  const first = nameKey(words[0]!).replace(/ /g, '');
+  const last = nameKey(words[words.length - 1]!);
+  const pFirst = p.first.replace(/ /g, '');
+  const lastMatch = last === p.last || (last.length >= 5 && editDistance(last, p.last) <= 1);
+  const firstMatch = first === pFirst || (first.length >= 4 && editDistance(first, pFirst) <= 1);
+  return lastMatch && firstMatch;
+}
+
+/** Levenshtein distance; names are short. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

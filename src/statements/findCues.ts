@@ -1,0 +1,406 @@
+// Speech cues in one sentence: the verb (or "according to"), where its speaker is written, and which
+// words it reports. Quotes are single tokens here, so nothing inside quoted words is ever a cue.
+import {
+  ANAPHORIC_BODIES,
+  BE,
+  BETWEEN_SUBJECT_AND_VERB,
+  FUNCTION_WORDS,
+  INSTITUTION_HEADS,
+  PRONOUNS,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  SPEECH_VERBS,
+  SPOKES_HEADS,
+  WEEKDAYS,
+  type VerbInfo,
+} from './lexicon.js';
+import type { Token } from './tokens.js';
+
+export type Subject =
+  | { type: 'np'; from: number; to: number } // token range [from, to)
+  | { type: 'pronoun'; index: number; pronoun: string }
+  | { type: 'coordinated' } // "… and added": the previous cue's speaker
+  | { type: 'main' } // ", stating …": the sentence's subject
+  | { type: 'plural' } // "Mr A and Mr B said": several speakers, not attributable to one
+  | { type: 'none' };
+
+export interface Cue {
+  /** Token index of the verb ("according" for according-to). */
+  verb: number;
+  verbText: string;
+  info: VerbInfo;
+  subject: Subject;
+  /** Reported words as a token range [from, to); empty when the cue only marks a speech event. */
+  content: { from: number; to: number };
+  /** The content came before the cue ("…,” he said"; "…, a UK source said"). */
+  trailing: boolean;
+  /** Token range of the attribution words: subject, verb and adjuncts. */
+  attribution: { from: number; to: number };
+  /** Perfect aspect ("has spoken of"): a separate, undated occasion. */
+  perfect: boolean;
+  /** "According to X's remarks", where the main clause carries its own cue: no content of its own. */
+  eventOnly: boolean;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it']);
+const ADJUNCT_PREPOSITIONS = new Set(['at', 'on', 'in', 'during', 'to', 'after', 'before', 'with', 'from', 'via', 'outside', 'inside', 'following', 'while', 'when', 'through', 'over', 'as', 'for']);
+const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later']);
+const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'words', 'letter', 'post', 'tweet', 'interview', 'testimony', 'message', 'transcript']);
+const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
+
+const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
+const isPunct = (t: Token | undefined, chars = ',;:–—-') => !!t && t.kind === 'punct' && chars.includes(t.text);
+
+/** Can this token be part of a speaker noun phrase? */
+function npWord(t: Token | undefined): boolean {
+  if (!isWord(t)) return false;
+  if (t.cap) return !FUNCTION_WORDS.has(t.base) || ['The', 'A', 'An'].includes(t.base);
+  const w = t.lower;
+  return (
+    DETERMINERS.has(w) ||
+    w === 'of' ||
+    ROLE_HEADS.has(w) ||
+    ROLE_MODIFIERS.has(w) ||
+    SPOKES_HEADS.has(w) ||
+    INSTITUTION_HEADS.has(w) ||
+    ANAPHORIC_BODIES.has(w) ||
+    /-(president|minister|secretary)$/.test(w)
+  );
+}
+
+/** Finds the cues of one sentence (tokens of the sentence only). */
+export function findCues(tokens: Token[]): Cue[] {
+  const cues: Cue[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word') return;
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+      const cue = accordingTo(tokens, i);
+      if (cue) cues.push(cue);
+      return;
+    }
+    const info = SPEECH_VERBS.get(t.lower);
+    if (!info || !looksLikeVerb(tokens, i, info)) return;
+    const cue = verbCue(tokens, i, info, cues);
+    if (cue) cues.push(cue);
+  });
+  return settle(tokens, cues);
+}
+
+function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.cap && !(info.participle && i === 0)) return false; // "Said" mid-name, "Post" in a title
+  if (isWord(prev) && (BE.has(prev.lower) || NOUN_DETERMINERS.has(prev.lower) || prev.possessive || prev.lower === 'of' || prev.lower === 'to')) return false;
+  if (isWord(prev) && BE.has(tokens[i - 2]?.lower ?? '') && BETWEEN_SUBJECT_AND_VERB.has(prev.lower)) return false;
+  if (t.lower.startsWith('add') && next?.lower === 'to') return false; // "added to the pressure"
+  if (info.participle && isWord(prev) && ['by', 'for', 'of', 'without'].includes(prev.lower)) return false;
+  return true;
+}
+
+function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cue | null {
+  const { subject, from: subjectFrom, perfect } = findSubject(tokens, v, info, earlier);
+  let trailing = false;
+  let content = { from: v + 1, to: tokens.length };
+  let attributionTo = v + 1;
+  let subj = subject;
+
+  // Inverted order after a quote or comma: "“…,” said Mr Smith"; the speaker follows the verb.
+  const before = tokens[subjectFrom - 1];
+  if (subj.type === 'none' && (before?.kind === 'quote' || isPunct(before, ','))) {
+    const after = npRight(tokens, v + 1);
+    if (after.to > v + 1) {
+      subj = { type: 'np', from: v + 1, to: after.to };
+      attributionTo = after.to;
+      content = { from: 0, to: subjectFrom - (before?.kind === 'quote' ? 0 : 1) };
+      trailing = true;
+    }
+  }
+  if (!trailing) {
+    const start = contentStart(tokens, v, info);
+    content = { from: start, to: tokens.length };
+    attributionTo = start;
+    // "…, a UK source said." / "…,” he told reporters on Tuesday night.": the content came first.
+    const preceding = tokens[subjectFrom - 1];
+    const before = tokens.slice(0, preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1);
+    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && restIsAdjunct(tokens, v, info) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
+      trailing = true;
+      content = { from: 0, to: preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1 };
+      attributionTo = tokens.length;
+    }
+  }
+  if (info.takes === 'event') content = { from: v + 1, to: v + 1 };
+  return {
+    verb: v,
+    verbText: tokens[v]!.text,
+    info,
+    subject: subj,
+    content,
+    trailing,
+    attribution: { from: subj.type === 'np' || subj.type === 'pronoun' ? Math.min(subjectFrom, v) : v, to: Math.max(attributionTo, v + 1) },
+    perfect,
+    eventOnly: false,
+  };
+}
+
+/** After a trailing cue only adjuncts may follow: "he told reporters on Tuesday night", "he said". */
+function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
+  const rest = tokens.slice(v + 1);
+  if (rest.length === 0) return true;
+  if (rest.length > 14 || rest.some((t) => t.kind === 'quote' || t.lower === 'that' || t.text === ':')) return false;
+  let i = 0;
+  if (info.object && isWord(rest[0]) && !ADJUNCT_PREPOSITIONS.has(rest[0].lower)) {
+    // An object: "reporters", "the BBC", "him".
+    if (DETERMINERS.has(rest[0].lower)) i++;
+    while (isWord(rest[i]) && (rest[i]!.cap || i === 0) && !ADJUNCT_PREPOSITIONS.has(rest[i]!.lower)) i++;
+  }
+  const next = rest[i];
+  return i >= rest.length || (isWord(next) && (ADJUNCT_PREPOSITIONS.has(next.lower) || (TIME_WORDS.has(next.lower) && timePhraseStart(rest, rest.length - 1) !== null)));
+}
+
+/** Text before a trailing cue that can be what was said: a quote, or a clause (not "On Monday,"). */
+function reportsSomething(before: Token[]): boolean {
+  if (before.some((t) => t.kind === 'quote')) return true;
+  const words = before.filter((t) => t.kind === 'word');
+  if (words.length < 4) return false;
+  return !words.every((t) => FUNCTION_WORDS.has(t.base) || TIME_WORDS.has(t.lower) || ADJUNCT_PREPOSITIONS.has(t.lower));
+}
+
+/** Where the speaker of the verb at `v` is written. */
+function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): { subject: Subject; from: number; perfect: boolean } {
+  let k = v - 1;
+  let perfect = false;
+  // Skip auxiliaries, adverbs and a time phrase between subject and verb.
+  for (;;) {
+    const t = tokens[k];
+    if (!isWord(t)) break;
+    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower)) {
+      if (['has', 'have', 'had'].includes(t.lower)) perfect = true;
+      k--;
+    } else if (TIME_WORDS.has(t.lower) && timePhraseStart(tokens, k) !== null) {
+      k = timePhraseStart(tokens, k)! - 1;
+    } else break;
+  }
+  const t = tokens[k];
+  if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
+  if (isWord(t) && PRONOUNS.has(t.lower)) return { subject: { type: 'pronoun', index: k, pronoun: t.lower }, from: k, perfect };
+  if (isWord(t) && CLAUSE_STARTERS.has(t.lower)) {
+    if (earlier.length > 0 && ['and', 'but', 'or'].includes(t.lower)) return { subject: { type: 'coordinated' }, from: v, perfect };
+    return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
+  }
+  if (isPunct(t, ',–—')) {
+    // An apposition between subject and verb: "Yuriy Sak, an adviser to …, said".
+    const opener = appositionOpener(tokens, k);
+    if (opener !== null) {
+      const np = npLeft(tokens, opener - 1);
+      if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
+    }
+    return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: k + 1, perfect };
+  }
+  if (t.kind === 'quote') return { subject: { type: 'none' }, from: k + 1, perfect };
+  const np = npLeft(tokens, k);
+  if (np === null) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
+  return { subject: npSubject(tokens, np, k), from: np, perfect };
+}
+
+function npSubject(tokens: Token[], from: number, last: number): Subject {
+  // "Mr Lammy and Mr Rubio spoke": a joint subject has no single speaker.
+  const before = tokens[from - 1];
+  const beforeAnd = tokens[from - 2];
+  if (isWord(before) && before.lower === 'and' && isWord(beforeAnd) && beforeAnd.cap && !FUNCTION_WORDS.has(beforeAnd.base)) {
+    return { type: 'plural' };
+  }
+  for (let i = from; i <= last; i++) if (tokens[i]!.lower === 'and' && tokens[i]!.kind === 'word') return { type: 'plural' };
+  return { type: 'np', from, to: last + 1 };
+}
+
+/** Walks left from `k` over a noun phrase; returns its first token index, or null. */
+function npLeft(tokens: Token[], k: number): number | null {
+  if (!npWord(tokens[k])) return null;
+  let i = k;
+  // "the central bank", "the employers' federation": a described institution keeps its modifiers.
+  const head = tokens[k]!;
+  if (!head.cap && INSTITUTION_HEADS.has(head.lower)) {
+    for (let m = 1; m <= 2; m++) {
+      const det = tokens[k - m - 1];
+      const mods = tokens.slice(k - m, k);
+      if (mods.length === m && mods.every((t) => isWord(t) && !t.cap && !FUNCTION_WORDS.has(t.base) && !SPEECH_VERBS.has(t.lower)) && isWord(det) && (DETERMINERS.has(det.lower) || (det.possessive && det.cap))) {
+        i = k - m;
+        break;
+      }
+    }
+  }
+  while (i - 1 >= 0) {
+    const prev = tokens[i - 1]!;
+    if (['The', 'A', 'An'].includes(tokens[i]!.text) || DETERMINERS.has(tokens[i]!.lower)) break;
+    if (npWord(prev)) i--;
+    else if (prev.lower === 'for' && SPOKES_HEADS.has(tokens[i - 2]?.lower ?? '')) i--; // "a spokesman for the Foreign Office"
+    else if (isWord(prev) && prev.possessive && !FUNCTION_WORDS.has(prev.base)) i--;
+    else break;
+  }
+  while (i <= k && (tokens[i]!.lower === 'of' || tokens[i]!.lower === 'for')) i++;
+  return i <= k ? i : null;
+}
+
+/** Walks right from `k` over a noun phrase (the speaker after an inverted verb). */
+function npRight(tokens: Token[], k: number): { to: number } {
+  let i = k;
+  while (i < tokens.length && (npWord(tokens[i]) || (isWord(tokens[i]) && PRONOUNS.has(tokens[i]!.lower) && i === k) || (isWord(tokens[i]) && tokens[i]!.possessive))) {
+    i++;
+    if (isWord(tokens[i - 1]) && PRONOUNS.has(tokens[i - 1]!.lower)) break;
+  }
+  return { to: i };
+}
+
+/** For ", <apposition>," ending at comma `k`, the index of the opening comma, else null. */
+function appositionOpener(tokens: Token[], k: number): number | null {
+  for (let j = k - 1; j >= 0 && k - j <= 16; j--) {
+    const t = tokens[j]!;
+    if (isPunct(t, ',–—')) {
+      const first = tokens[j + 1];
+      if (!isWord(first)) return null;
+      const opensApposition = DETERMINERS.has(first.lower) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
+      const inner = tokens.slice(j + 1, k);
+      const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
+      return opensApposition && !hasVerb && npWord(tokens[j - 1]) ? j : null;
+    }
+    if (t.kind === 'quote') return null;
+  }
+  return null;
+}
+
+/** If token k ends a time phrase ("on Tuesday night", "yesterday"), the phrase's first index. */
+function timePhraseStart(tokens: Token[], k: number): number | null {
+  let i = k;
+  while (i >= 0 && TIME_WORDS.has(tokens[i]!.lower)) i--;
+  if (i >= 0 && tokens[i]!.lower === 'on') return i;
+  const words = tokens.slice(i + 1, k + 1).map((t) => t.lower);
+  if (words.length === 1 && ['yesterday', 'today', 'tonight', 'earlier', 'later'].includes(words[0]!)) return i + 1;
+  if (words[0] === 'last' || words[0] === 'this') return i + 1;
+  return null;
+}
+
+/** Where the reported words begin after the verb at `v`. */
+function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
+  const next = tokens[v + 1];
+  if (isWord(next) && next.lower === 'that') return v + 2;
+  if (isPunct(next, ':')) return v + 2;
+  // Adjuncts or an object before "that" / ":" ("told the House of Commons on Tuesday that",
+  // "said on X (formerly Twitter):", "said at a news briefing on Tuesday that").
+  for (let j = v + 1; j < tokens.length && j - v <= 14; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'quote') break;
+    if (isPunct(t, ':')) return j + 1;
+    if (isWord(t) && t.lower === 'that') {
+      const first = tokens[v + 1]!;
+      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
+      const between = tokens.slice(v + 1, j);
+      if (opener && !between.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap)) return j + 1;
+      break;
+    }
+    if (isPunct(t, ',') && !ADJUNCT_PREPOSITIONS.has(tokens[v + 1]?.lower ?? '')) break;
+  }
+  // "told the BBC the UK may need…": skip a short object.
+  if (info.object && /^(tell|tells|told|telling|assure|assured)$/.test(tokens[v]!.lower)) {
+    let j = v + 1;
+    if (isWord(tokens[j]) && OBJECT_PRONOUNS.has(tokens[j]!.lower)) return j + 1;
+    if (isWord(tokens[j]) && DETERMINERS.has(tokens[j]!.lower)) {
+      j++;
+      while (isWord(tokens[j]) && tokens[j]!.cap) j++;
+      return j;
+    }
+    if (isWord(tokens[j]) && !tokens[j]!.cap && /s$/.test(tokens[j]!.lower)) return j + 1; // reporters, MPs
+    if (isWord(tokens[j]) && tokens[j]!.cap) {
+      while (isWord(tokens[j]) && tokens[j]!.cap) j++;
+      return j;
+    }
+  }
+  return v + 1;
+}
+
+/** "according to the Financial Times (FT)", "according to a copy of Mr Lammy's remarks". */
+function accordingTo(tokens: Token[], i: number): Cue | null {
+  let j = i + 2;
+  const first = tokens[j];
+  if (!first) return null;
+  // "a copy of", "the text of": the source is whose words they are.
+  if (isWord(first) && DETERMINERS.has(first.lower) && ['copy', 'text', 'transcript', 'version', 'summary', 'readout'].includes(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.lower === 'of') j += 3;
+  const np = npRight(tokens, j);
+  let to = np.to;
+  if (to === j) return null;
+  let subject: Subject = { type: 'np', from: j, to };
+  // "Mr Lammy's remarks": the possessor is the speaker.
+  const possessorEnd = tokens.slice(j, to).findIndex((t) => t.possessive);
+  if (possessorEnd >= 0 && SPEECH_NOUNS.has(tokens[j + possessorEnd + 1]?.lower ?? '')) {
+    subject = { type: 'np', from: j, to: j + possessorEnd + 1 };
+    to = j + possessorEnd + 2;
+  } else if (possessorEnd >= 0) return null;
+  // Skip a bracketed short form: "(FT)".
+  if (tokens[to]?.text === '(' && tokens[to + 2]?.text === ')') to += 3;
+  const leading = i === 0 || tokens.slice(0, i).every((t) => t.kind === 'word' && FUNCTION_WORDS.has(t.base));
+  let content: { from: number; to: number };
+  let trailing = false;
+  if (leading) {
+    let c = to;
+    while (c < tokens.length && !isPunct(tokens[c], ',')) c++;
+    // "According to Tom Reed, chief economist at Harbour Capital, the rise…": skip the apposition.
+    const second = tokens.findIndex((t, k) => k > c && isPunct(t, ','));
+    const opener = tokens[c + 1];
+    if (second > 0 && second - c <= 12 && isWord(opener) && (DETERMINERS.has(opener.lower) || ROLE_HEADS.has(opener.lower) || ROLE_MODIFIERS.has(opener.lower) || opener.possessive)) c = second;
+    content = { from: c + 1, to: tokens.length };
+  } else {
+    content = { from: 0, to: isPunct(tokens[i - 1], ',') ? i - 1 : i };
+    trailing = true;
+  }
+  return {
+    verb: i,
+    verbText: 'according to',
+    info: { takes: 'clause' },
+    subject,
+    content,
+    trailing,
+    attribution: { from: i, to },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
+/** Orders cues, drops cues inside another's reported words, and ends each content at the next cue. */
+function settle(tokens: Token[], cues: Cue[]): Cue[] {
+  // A trailing cue reports everything before it: cues inside that stretch are part of what was said.
+  const trailing = cues.filter((c) => c.trailing);
+  let kept = cues.filter((c) => c.trailing || !trailing.some((t) => c.verb >= t.content.from && c.verb < t.content.to));
+  // A cue inside another's content, not at a clause boundary, is reported speech itself
+  // ("X said Y had told him…"): keep it as content of the outer cue.
+  kept = kept.filter((c, n) => {
+    if (n === 0 || c.trailing) return true;
+    const start = c.subject.type === 'np' ? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb;
+    const before = tokens[start - 1];
+    const boundary = !before || (before.kind === 'punct') || CLAUSE_STARTERS.has(before.lower) || before.kind === 'quote';
+    const insideEarlier = kept.slice(0, n).some((e) => !e.trailing && start >= e.content.from && start < e.content.to);
+    return boundary || !insideEarlier;
+  });
+  // "According to X's remarks, he accused…": the main clause's cue reports; according-to only marks the event.
+  for (const cue of kept) {
+    if (cue.verbText === 'according to' && !cue.trailing) {
+      if (kept.some((c) => c !== cue && c.verb >= cue.content.from)) cue.eventOnly = true;
+    }
+  }
+  // Each content ends where the next cue's clause begins.
+  for (let n = 0; n < kept.length; n++) {
+    const cue = kept[n]!;
+    if (cue.trailing) continue;
+    const next = kept.slice(n + 1).find((c) => !c.trailing || c.content.from > cue.verb);
+    if (!next) continue;
+    const nextStart = next.trailing ? next.content.from : next.subject.type === 'np' ? next.subject.from : next.subject.type === 'pronoun' ? next.subject.index : next.verb;
+    if (nextStart > cue.content.from) cue.content.to = Math.min(cue.content.to, nextStart);
+  }
+  for (const cue of kept) {
+    while (cue.content.to > cue.content.from && isTrimmable(tokens[cue.content.to - 1]!)) cue.content.to--;
+  }
+  return kept;
+}
+
+const isTrimmable = (t: Token) => t.kind === 'punct' || CLAUSE_STARTERS.has(t.lower) || t.lower === 'that';

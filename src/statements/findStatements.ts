@@ -1,0 +1,234 @@
+// Walks one article sentence by sentence: finds cues, resolves their speakers and dates, turns what
+// they report into statement drafts, and attributes quotes that carry no cue of their own (a quote
+// continued from the paragraph before, or a second quote after "…,” he said.").
+import type { IsoDate, StatementKind } from '../types.js';
+import type { PeopleIndex, PersonRecord } from './aliases.js';
+import type { Cue } from './findCues.js';
+import type { Quote } from './findQuotes.js';
+import { ANAPHORIC_BODIES, FUNCTION_WORDS } from './lexicon.js';
+import type { PreparedArticle, Sentence } from './prepare.js';
+import { speechTime } from './resolveSaidOn.js';
+import {
+  articleTitles,
+  resolveNounPhrase,
+  resolvePronoun,
+  type ArticleContext,
+  type SpeechEvent,
+} from './resolveSpeaker.js';
+import { sentenceSubject } from './sentenceSubject.js';
+import type { BodyRegistry, Speaker } from './speakers.js';
+import type { Token } from './tokens.js';
+
+export interface Draft {
+  doc: string;
+  paragraph: number;
+  speaker: Speaker;
+  kind: StatementKind;
+  text: string;
+  saidOn: IsoDate | null;
+  cue: string;
+  /** Offset in the paragraph, so pieces merge in reading order. */
+  at: number;
+}
+
+interface Owner {
+  speaker: Speaker;
+  saidOn: IsoDate | null;
+  cue: string;
+}
+
+const CONTINUING_VERBS = /^(add|adds|added|adding|continue|continues|continued|continuing)$/;
+
+export function findStatements(prepared: PreparedArticle, people: PeopleIndex, bodies: BodyRegistry): Draft[] {
+  const { article } = prepared;
+  const doc = article.doc;
+  const publishedOn = article.publishedOn;
+  const ctx: ArticleContext = {
+    doc,
+    people,
+    bodies,
+    titles: articleTitles(prepared.paragraphs.flatMap((p) => p.sentences.flatMap((s) => s.chains)), people, doc),
+    history: [],
+  };
+  const drafts: Draft[] = [];
+  let openOwner: Owner | null = null; // a direct quote left open at the end of the last paragraph
+  let colonOwner: Owner | null = null; // "He said:" ending the last paragraph, the quote to come
+
+  for (const para of prepared.paragraphs) {
+    const paragraph = para.passage.paragraph;
+    const covered = new Set<Quote>();
+    let lastDirect: Owner | null = null;
+    let lastQuoteOwner: Owner | null = null;
+    const emit = (owner: Owner, kind: StatementKind, text: string, at: number) => {
+      if (text.trim()) drafts.push({ doc, paragraph, speaker: owner.speaker, kind, text: text.trim(), saidOn: owner.saidOn, cue: owner.cue, at });
+    };
+
+    para.sentences.forEach((sentence, sentenceNo) => {
+      const tokens = sentence.tokens;
+      const cues = sentence.cues;
+      const events: SpeechEvent[] = [];
+      const main = sentenceSubject(tokens, sentence.chains, ctx);
+      const mainSpeaker = main && 'speaker' in main ? main.speaker : null;
+      const resolved: (Speaker | null)[] = [];
+      const previous = ctx.history[ctx.history.length - 1];
+
+      const trailingEnds = new Map<number, Owner>(); // token after a trailing cue → its owner
+      cues.forEach((cue, n) => {
+        const { speaker, antecedent, anaphoric } = speakerOf(cue, n, tokens, sentence, ctx, events, resolved, mainSpeaker);
+        resolved.push(speaker);
+        const contentTokens = tokens.slice(cue.content.from, cue.content.to);
+        const quotes = contentTokens.filter((t) => t.kind === 'quote').map((t) => t.quote!);
+        quotes.forEach((q) => covered.add(q));
+        if (!speaker) return;
+
+        // When: a time in the attribution words, else the time of the speech event it continues.
+        let saidOn = speechTime(para.masked, dateRegions(cue, tokens, sentence, main), sentence.start, publishedOn);
+        if (!saidOn && !cue.perfect) {
+          const inherits = anaphoric || cue.subject.type === 'coordinated' || cue.subject.type === 'main';
+          if (inherits && antecedent && antecedent.sentence >= sentence.index - 1) saidOn = antecedent.saidOn;
+          if (!saidOn && CONTINUING_VERBS.test(cue.verbText.toLowerCase())) {
+            saidOn = previous?.events.find((e) => e.speaker.name === speaker.name)?.saidOn ?? null;
+          }
+        }
+        events.push({ speaker, saidOn, sentence: sentence.index });
+        if (cue.eventOnly || cue.info.takes === 'event') return;
+
+        const owner: Owner = { speaker, saidOn, cue: cueText(para.text, tokens, cue) };
+        const words = contentTokens.filter((t) => t.kind === 'word');
+        if (quotes.length > 0) {
+          const direct = words.length === 0;
+          emit(owner, direct ? 'direct' : 'partial', quotes.map(quoteText).join(' … '), quotes[0]!.start);
+          lastQuoteOwner = owner;
+          if (direct) lastDirect = owner;
+          if (quotes.some((q) => !q.closed)) openOwner = owner;
+          if (cue.trailing) trailingEnds.set(cue.attribution.to, owner);
+        } else if (cue.info.takes === 'clause' && words.length >= 3) {
+          emit(owner, 'indirect', reportedClause(para.text, contentTokens), contentTokens[0]?.start ?? 0);
+        }
+      });
+
+      // Quotes no cue reported.
+      tokens.forEach((t, k) => {
+        if (t.kind !== 'quote' || covered.has(t.quote!)) return;
+        const q = t.quote!;
+        const startsSentence = k === 0;
+        let owner: Owner | null = null;
+        let before = k;
+        while (before > 0 && tokens[before - 1]!.text === ',') before--;
+        if (q.continues && openOwner) owner = { ...openOwner, cue: continued(openOwner.cue) };
+        else if (trailingEnds.has(before)) owner = trailingEnds.get(before)!; // "“…,” he said, “…”
+        else if (startsSentence && sentenceNo === 0 && colonOwner && para.quotes[0] === q) owner = colonOwner;
+        else if (startsSentence && lastDirect) owner = lastDirect;
+        else if (startsSentence && cues.length === 0 && lastQuoteOwner && tokens.length === 1) owner = lastQuoteOwner;
+        covered.add(q);
+        if (!owner) return;
+        emit(owner, 'direct', quoteText(q), q.start);
+        events.push({ speaker: owner.speaker, saidOn: owner.saidOn, sentence: sentence.index });
+        lastDirect = owner;
+        if (!q.closed) openOwner = owner;
+      });
+
+      const persons = sentence.chains
+        .map((c) => (c.name.length > 0 ? people.resolve(c, doc) : null))
+        .filter((p): p is PersonRecord => p !== null);
+      ctx.history.push({ index: sentence.index, events, mainSubject: mainSpeaker, persons });
+    });
+
+    // A quote runs on only from a paragraph that ends inside it.
+    const lastQuote = para.quotes[para.quotes.length - 1];
+    if (!lastQuote || lastQuote.closed) openOwner = null;
+    colonOwner = endsWithColon(para.masked) ? lastSpeakerOf(ctx) : null;
+  }
+  return drafts;
+}
+
+function speakerOf(
+  cue: Cue,
+  n: number,
+  tokens: Token[],
+  sentence: Sentence,
+  ctx: ArticleContext,
+  events: SpeechEvent[],
+  resolved: (Speaker | null)[],
+  mainSpeaker: Speaker | null,
+): { speaker: Speaker | null; antecedent: SpeechEvent | null; anaphoric: boolean } {
+  const subject = cue.subject;
+  switch (subject.type) {
+    case 'np': {
+      const speaker = resolveNounPhrase(tokens, subject.from, subject.to, sentence.chains, ctx);
+      const head = tokens[subject.to - 1]!;
+      const anaphoric = !head.cap && ANAPHORIC_BODIES.has(head.lower);
+      const antecedent = anaphoric && speaker ? lastEventOf(speaker, events, ctx) : null;
+      return { speaker, antecedent, anaphoric };
+    }
+    case 'pronoun': {
+      const found = resolvePronoun(subject.pronoun, events, ctx);
+      return { speaker: found?.speaker ?? null, antecedent: found?.event ?? null, anaphoric: true };
+    }
+    case 'coordinated': {
+      const speaker = resolved[n - 1] ?? null;
+      return { speaker, antecedent: events[events.length - 1] ?? null, anaphoric: false };
+    }
+    case 'main':
+      return { speaker: mainSpeaker, antecedent: mainSpeaker ? lastEventOf(mainSpeaker, events, ctx) : null, anaphoric: false };
+    default:
+      return { speaker: null, antecedent: null, anaphoric: false };
+  }
+}
+
+function lastEventOf(speaker: Speaker, events: SpeechEvent[], ctx: ArticleContext): SpeechEvent | null {
+  const recent = [...(ctx.history[ctx.history.length - 1]?.events ?? []), ...events];
+  for (let i = recent.length - 1; i >= 0; i--) if (recent[i]!.speaker.name === speaker.name) return recent[i]!;
+  return null;
+}
+
+function lastSpeakerOf(ctx: ArticleContext): Owner | null {
+  const event = ctx.history[ctx.history.length - 1]?.events.at(-1);
+  return event ? { speaker: event.speaker, saidOn: event.saidOn, cue: 'said:' } : null;
+}
+
+/** Stretches of the paragraph where the time of this speech event may be written. */
+function dateRegions(cue: Cue, tokens: Token[], sentence: Sentence, main: ReturnType<typeof sentenceSubject>): { start: number; end: number }[] {
+  const span = (from: number, to: number) => ({ start: tokens[from]?.start ?? sentence.start, end: tokens[to - 1]?.end ?? sentence.end });
+  const regions = [span(cue.attribution.from, cue.attribution.to)];
+  const subjectStart = cue.subject.type === 'np' ? cue.subject.from : cue.subject.type === 'pronoun' ? cue.subject.index : -1;
+  const mainSpan = main && 'from' in main ? main : null;
+  // A leading adverbial before the subject: "On Wednesday morning, the Foreign Office confirmed…",
+  // "Speaking during a press conference on Monday, Mr Trump pledged…".
+  const leadEnd = subjectStart >= 0 ? subjectStart : cue.subject.type === 'main' && mainSpan ? mainSpan.from : -1;
+  if (leadEnd > 0 && tokens[leadEnd - 1]?.text === ',' && isLeadingPhrase(tokens[0]!)) regions.push(span(0, leadEnd - 1));
+  // A participle's own clause: "…, backing him in a phone call on Wednesday … and saying that…".
+  if (cue.subject.type === 'main' && mainSpan) {
+    if (cue.verb < mainSpan.from) regions.push(span(cue.verb, mainSpan.from));
+    else regions.push(span(mainSpan.to, cue.verb));
+  }
+  return regions;
+}
+
+const isLeadingPhrase = (first: Token) =>
+  first.kind === 'word' && ((first.cap && FUNCTION_WORDS.has(first.base) && !['The', 'A', 'An'].includes(first.base)) || /ing$/.test(first.lower));
+
+function cueText(text: string, tokens: Token[], cue: Cue): string {
+  const first = tokens[cue.attribution.from];
+  const last = tokens[cue.attribution.to - 1];
+  if (!first || !last) return '';
+  return text.slice(first.start, last.end).replace(/[\s,:;–—-]+$/, '').trim();
+}
+
+const continued = (cue: string) => (cue.endsWith('(continued)') ? cue : `${cue} (continued)`);
+
+/** The quoted words without marks; the comma that closes a quote before "he said" is punctuation. */
+const quoteText = (q: Quote) => q.text.replace(/,$/, '').trim();
+
+function reportedClause(text: string, content: Token[]): string {
+  const words = content.filter((t) => t.kind !== 'punct');
+  if (words.length === 0) return '';
+  let from = 0;
+  while (words[from]?.lower === 'that') from++;
+  const first = words[from];
+  const last = words[words.length - 1];
+  if (!first || !last) return '';
+  return text.slice(first.start, last.end).trim();
+}
+
+const endsWithColon = (masked: string) => /:\s*$/.test(masked);

@@ -1,0 +1,170 @@
+// Capitalised name chains in text, split into title, honorific and name: "UK Defence Secretary John
+// Healey" → title "UK Defence Secretary", name "John Healey". Whether a chain is a person is decided
+// from evidence in the coverage (aliases.ts); here we only read what each mention says about itself.
+import {
+  FUNCTION_WORDS,
+  HONORIFICS,
+  INSTITUTION_HEADS,
+  LOCATIVE_PREPOSITIONS,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  isNationality,
+} from './lexicon.js';
+import type { Token } from './tokens.js';
+
+export interface NameChain {
+  /** Index range in the token array [first, last]. */
+  first: number;
+  last: number;
+  /** Offsets in the paragraph. */
+  start: number;
+  end: number;
+  /** The name words ("John", "Healey"); empty when the chain is a title or an institution. */
+  name: string[];
+  honorific: string | null;
+  /** The role written before the name ("UK Defence Secretary", "foreign minister"), or after it in
+   *  apposition (", an adviser to …"). */
+  title: string | null;
+  /** Title or honorific or apposition: the chain is a person, not a place or an institution. */
+  strong: boolean;
+  possessive: boolean;
+  /** All words of the chain as written (title and name). */
+  words: string[];
+  /** The chain ends in an institution word (Street, Office, Union, Times). */
+  institution: boolean;
+  /** Follows "in", "to", "from"…: a place, when nothing says it is a person. */
+  afterLocative: boolean;
+  /** Follows "the": "the Daily Courier" is not a person's name. */
+  definite: boolean;
+  /** Names the speaker of a speech cue (set by prepare): evidence that a bare full name is a person. */
+  speaks?: boolean;
+}
+
+const isRoleHead = (t: Token) => ROLE_HEADS.has(t.lower) || /-(president|minister|secretary|general)$/.test(t.lower);
+const isHonorific = (t: Token) => HONORIFICS.has(t.base);
+const isCapWord = (t: Token | undefined): t is Token =>
+  !!t && t.kind === 'word' && t.cap && !/^\p{N}/u.test(t.text);
+
+/** Finds every capitalised chain in the tokens (quotes are single tokens, so nothing inside them). */
+export function findNameChains(tokens: Token[]): NameChain[] {
+  const chains: NameChain[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapWord(tokens[i]) || FUNCTION_WORDS.has(tokens[i]!.base)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // Extend over capitalised words, and over "of"/"of the" between capitalised words
+    // ("Secretary of State", "House of Commons"); a possessive ends the chain.
+    while (!tokens[j]!.possessive) {
+      const next = tokens[j + 1];
+      if (isCapWord(next) && !FUNCTION_WORDS.has(next.base)) j++;
+      else if (next?.lower === 'of' && isCapWord(tokens[j + 2]) && tokens[j + 2]!.base !== 'The') j += 2;
+      else if (next?.lower === 'of' && tokens[j + 2]?.lower === 'the' && isCapWord(tokens[j + 3])) j += 3;
+      else break;
+    }
+    chains.push(describeChain(tokens, i, j));
+    i = j + 1;
+  }
+  return chains;
+}
+
+function describeChain(tokens: Token[], first: number, last: number): NameChain {
+  const chain = tokens.slice(first, last + 1);
+  // The name is what follows the last role word or honorific.
+  let split = -1;
+  let honorific: string | null = null;
+  chain.forEach((t, k) => {
+    if (isHonorific(t) || isRoleHead(t)) {
+      split = k;
+      honorific = isHonorific(t) ? t.base.replace(/\.$/, '') : honorific;
+    }
+  });
+  // "Secretary of State Marco Rubio": the role runs on over "of" and its modifiers.
+  while (chain[split + 1] && ['of', 'the'].includes(chain[split + 1]!.lower) && chain[split + 2] && ROLE_MODIFIERS.has(chain[split + 2]!.lower)) {
+    split += 2;
+  }
+  let nameTokens = chain.slice(split + 1);
+  if (nameTokens.some((t) => t.lower === 'of' || t.lower === 'the')) nameTokens = [];
+  const lastWord = chain[chain.length - 1]!;
+  const institution = INSTITUTION_HEADS.has(lastWord.lower);
+  if (institution) nameTokens = [];
+  // Honorifics directly before the name are not part of the title ("Retired General Sir Nick").
+  let titleTokens = chain.slice(0, split + 1);
+  while (titleTokens.length && isHonorific(titleTokens[titleTokens.length - 1]!)) titleTokens = titleTokens.slice(0, -1);
+  const leftRole = roleBefore(tokens, first);
+  const title = [leftRole, titleTokens.map((t) => t.text).join(' ')].filter(Boolean).join(' ') || null;
+  const apposition = nameTokens.length ? appositionAfter(tokens, last) : null;
+  const hasRole = !!title && (titleTokens.some(isRoleHead) || !!leftRole);
+  return {
+    first,
+    last,
+    start: chain[0]!.start,
+    end: lastWord.end,
+    name: nameTokens.map((t) => t.base),
+    honorific,
+    title: title && hasRole ? title : apposition,
+    strong: nameTokens.length > 0 && (honorific !== null || hasRole || apposition !== null),
+    possessive: lastWord.possessive,
+    words: chain.map((t) => t.base),
+    institution,
+    afterLocative: LOCATIVE_PREPOSITIONS.has(tokens[first - 1]?.lower ?? ''),
+    definite: tokens[first - 1]?.lower === 'the',
+  };
+}
+
+/** Lower-case role words right before a chain: "defence minister Rustem Umerov", "US secretary of state". */
+function roleBefore(tokens: Token[], first: number): string | null {
+  let k = first - 1;
+  let sawHead = false;
+  while (k >= 0) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.possessive) break;
+    if (isRoleHead(t) && !t.cap) sawHead = true;
+    else if (ROLE_MODIFIERS.has(t.lower) && !t.cap && t.lower !== 'the' && t.lower !== 'for') {
+      // modifiers and "of" ("secretary of state") are fine
+    } else if (t.cap && isNationality(t.base) && sawHead) {
+      // "US national security adviser"
+    } else break;
+    k--;
+  }
+  if (!sawHead) return null;
+  // The role must end in its head next to the name: drop trailing non-heads ("of").
+  const words = tokens.slice(k + 1, first);
+  while (words.length && words[words.length - 1]!.lower === 'of') words.pop();
+  while (words.length && words[0]!.lower === 'of') words.shift();
+  return words.length ? words.map((t) => t.text).join(' ') : null;
+}
+
+/** ", an adviser to Ukraine’s Ministry," or " – a Trump envoy –" after a name: its role. */
+function appositionAfter(tokens: Token[], last: number): string | null {
+  const sep = tokens[last + 1];
+  if (!sep || sep.kind !== 'punct' || !/^[,–—-]$/.test(sep.text)) return null;
+  const det = tokens[last + 2];
+  if (!det || (!['a', 'an', 'the'].includes(det.lower) && !det.possessive && !(ROLE_MODIFIERS.has(det.lower) || isRoleHead(det)))) return null;
+  const words: Token[] = [];
+  for (let k = last + 2; k < tokens.length && tokens[k]!.kind === 'word'; k++) {
+    if (/^(who|which|that|whose|whom)$/.test(tokens[k]!.lower)) break;
+    words.push(tokens[k]!);
+  }
+  const headAt = words.findIndex((t, k) => (k > 0 || !['a', 'an', 'the'].includes(t.lower)) && isRoleHead(t));
+  if (headAt < 0 || headAt > 5) return null;
+  return words
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/^(a|an|the)\s+/i, '')
+    .replace(/\s+(at|of|for|to|in)$/i, '');
+}
+
+/** A normalised key for comparing names: case, accents and punctuation folded. */
+export function nameKey(words: string[] | string): string {
+  const text = Array.isArray(words) ? words.join(' ') : words;
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

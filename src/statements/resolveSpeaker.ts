@@ -1,0 +1,210 @@
+// From the words that name a speaker to the speaker: a person (by name, or by the title the article
+// gives them), a spokesperson or source in their own right, an institution, or — for "he", "the
+// statement", "the newspaper" — whoever the discourse points back to. Never a guess: null when the
+// text does not settle it.
+import type { PeopleIndex, PersonRecord } from './aliases.js';
+import {
+  ANAPHORIC_BODIES,
+  HONORIFICS,
+  INSTITUTION_HEADS,
+  PRONOUNS,
+  PUBLICATION_HEADS,
+  ROLE_HEADS,
+  SPOKES_HEADS,
+  isNationality,
+} from './lexicon.js';
+import { nameKey, type NameChain } from './nameMentions.js';
+import { bodySpeaker, personSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
+import type { Token } from './tokens.js';
+
+export interface SpeechEvent {
+  speaker: Speaker;
+  saidOn: string | null;
+  /** The sentence it happened in (article-wide index). */
+  sentence: number;
+}
+
+/** What one processed sentence leaves for the next: who spoke, and who the sentence was about. */
+export interface SentenceRecord {
+  index: number;
+  events: SpeechEvent[];
+  mainSubject: Speaker | null;
+  /** People named outside quotes. */
+  persons: PersonRecord[];
+}
+
+export interface ArticleContext {
+  doc: string;
+  people: PeopleIndex;
+  bodies: BodyRegistry;
+  /** Role key ("foreign secretary") → people the article gives that title. */
+  titles: Map<string, Set<PersonRecord>>;
+  history: SentenceRecord[];
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const POSSESSIVE_PRONOUNS = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['its', 'it'],
+  ['their', 'they'],
+]);
+
+/** Builds the title map of an article from its "Title Name" and "Name, the title," mentions. */
+export function articleTitles(chains: NameChain[], people: PeopleIndex, doc: string): Map<string, Set<PersonRecord>> {
+  const titles = new Map<string, Set<PersonRecord>>();
+  for (const chain of chains) {
+    if (!chain.title || chain.name.length === 0) continue;
+    const person = people.resolve(chain, doc);
+    if (!person) continue;
+    const key = roleKey(chain.title);
+    if (!titles.has(key)) titles.set(key, new Set());
+    titles.get(key)!.add(person);
+  }
+  return titles;
+}
+
+const roleKey = (title: string) => nameKey(title).replace(/^(the|a|an) /, '').replace(/^(former|retired) /, '');
+
+/** Resolves the noun phrase tokens[from, to) of a sentence. */
+export function resolveNounPhrase(tokens: Token[], from: number, to: number, chains: NameChain[], ctx: ArticleContext): Speaker | null {
+  let start = from;
+  while (start < to && DETERMINERS.has(tokens[start]!.lower)) start++;
+  const words = tokens.slice(start, to);
+  if (words.length === 0) return null;
+  const definite = start > from && tokens[from]!.lower === 'the';
+  const head = words[words.length - 1]!;
+
+  // 1. Spokespeople, sources and officials speak for themselves, never as their principal.
+  const spokesAt = findLastIndex(words, (t) => SPOKES_HEADS.has(t.lower));
+  if (spokesAt >= 0 && (spokesAt === words.length - 1 || words[spokesAt + 1]!.lower === 'for')) {
+    const plural = /s$/.test(words[spokesAt]!.lower) && !/ss$/.test(words[spokesAt]!.lower);
+    if (words.length === 1) {
+      // "his spokesman": the spokesman of whoever "his" refers to; "a source", "officials": nobody in particular.
+      const possessor = POSSESSIVE_PRONOUNS.get(tokens[from - 1]?.lower ?? '');
+      const principal = possessor ? resolvePronoun(possessor, [], ctx)?.speaker : null;
+      if (!principal) return null;
+      return bodySpeaker(ctx.bodies.get(`${principal.name}’s ${words[0]!.text}`), !plural, plural);
+    }
+    const name = words.filter((t) => !HONORIFICS.has(t.base)).map((t) => t.text).join(' ');
+    return bodySpeaker(ctx.bodies.get(name), !plural, plural);
+  }
+
+  // 2. A named person (the last name in the phrase is its head: "UK Defence Secretary John Healey").
+  const named = chains.filter((c) => c.start >= tokens[from]!.start && c.end <= tokens[to - 1]!.end && c.name.length > 0);
+  const chain = named[named.length - 1];
+  if (chain && !chain.institution) {
+    const person = ctx.people.resolve(chain, ctx.doc);
+    if (person) return personSpeaker(person);
+  }
+
+  // 3a. An institution described in lower case: "the central bank", "the federation". It is the body
+  //     the article already named with that word, else (when qualified) a body of its own.
+  if (words.every((t) => !t.cap) && INSTITUTION_HEADS.has(head.lower)) {
+    const earlier = ctx.history.flatMap((s) => s.events).map((e) => e.speaker).reverse();
+    const named = earlier.find((sp) => sp.kind === 'body' && nameKey(sp.name).split(' ').includes(head.lower));
+    if (named) return named;
+    if (words.length < 2 || !definite) return null; // "the government": which one is not said
+    return bodySpeaker(ctx.bodies.get(words.map((t) => t.text).join(' ')), false, false);
+  }
+
+  // 3. Institutions: "the White House", "the US state department", "Downing Street", "the FT".
+  const text = words.map((t) => t.text).join(' ');
+  const acronym = ctx.bodies.acronyms.get(nameKey(text));
+  const capitalised = words.every((t) => t.cap || t.lower === 'of' || t.lower === 'the');
+  const institutional = words.some((t) => INSTITUTION_HEADS.has(t.lower)) || named.some((c) => c.institution);
+  const known = ctx.bodies.find(text);
+  if (acronym || known || institutional || (definite && capitalised && !words.some(isTitleWord))) {
+    if (!ANAPHORIC_BODIES.has(head.lower) || head.cap) {
+      const publication = words.some((t) => t.cap && PUBLICATION_HEADS.has(t.lower));
+      return bodySpeaker(ctx.bodies.get(text, publication), false, false);
+    }
+  }
+
+  // 4. "the statement", "the newspaper": whoever the discourse points back to.
+  if (definite && ANAPHORIC_BODIES.has(head.lower) && words.length <= 2) return anaphoricBody(head.lower, ctx);
+
+  // 5. A title alone: "the Foreign Secretary" is whoever the article gives that title.
+  if (words.some(isTitleWord)) return titleHolder(words, definite, ctx);
+
+  // 6. A lone word that is nobody known: a place standing for its government ("Moscow said") is
+  //    possible, but so is an unknown person — not attributable.
+  return null;
+}
+
+const isTitleWord = (t: Token) => ROLE_HEADS.has(t.lower) || /-(president|minister|secretary)$/.test(t.lower);
+
+function titleHolder(words: Token[], definite: boolean, ctx: ArticleContext): Speaker | null {
+  const key = roleKey(words.map((t) => t.text).join(' '));
+  const holders = new Set<PersonRecord>();
+  for (const [role, people] of ctx.titles) {
+    if (role === key || suffixWithin(role, key) || suffixWithin(key, role)) for (const p of people) holders.add(p);
+  }
+  if (holders.size === 1) return personSpeaker([...holders][0]!);
+  if (holders.size > 1) return null;
+  // No holder named with the title: a capitalised office ("the Prime Minister") right after a
+  // sentence about exactly one person who holds no other title here refers to that person.
+  if (!definite || !words.some((t) => t.cap && isTitleWord(t))) return null;
+  const previous = ctx.history[ctx.history.length - 1];
+  if (!previous) return null;
+  const untitled = [...new Set(previous.persons)].filter((p) => !p.roles.some((r) => r.doc === ctx.doc));
+  if (untitled.length !== 1 || new Set(previous.persons).size > 2) return null;
+  const person = untitled[0]!;
+  ctx.titles.set(key, new Set([person]));
+  return personSpeaker(person);
+}
+
+/** `longer` is `shorter` with at most two qualifying words in front ("uk foreign secretary"). */
+function suffixWithin(longer: string, shorter: string): boolean {
+  if (!longer.endsWith(` ${shorter}`)) return false;
+  const extra = longer.slice(0, -shorter.length - 1).split(' ');
+  return extra.length <= 2 && extra.every((w) => isNationality(w.toUpperCase()) || isNationality(w[0]!.toUpperCase() + w.slice(1)));
+}
+
+function anaphoricBody(head: string, ctx: ArticleContext): Speaker | null {
+  const events = ctx.history.flatMap((s) => s.events);
+  if (head === 'newspaper' || head === 'paper') {
+    for (let i = events.length - 1; i >= 0; i--) if (events[i]!.speaker.body?.publication) return events[i]!.speaker;
+    return null;
+  }
+  // "the statement said", "the department said": the last body (or person) that spoke, just before.
+  const recent = ctx.history.slice(-2).flatMap((s) => s.events);
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const speaker = recent[i]!.speaker;
+    if (head === 'statement' || head === 'report' || speaker.body?.key.split(' ').includes(head)) return speaker;
+  }
+  return null;
+}
+
+/** "he", "she", "it", "they": the nearest fitting speaker, else the previous sentence's subject. */
+export function resolvePronoun(pronoun: string, sameSentence: SpeechEvent[], ctx: ArticleContext): { speaker: Speaker; event: SpeechEvent | null } | null {
+  const kind = PRONOUNS.get(pronoun);
+  if (!kind) return null;
+  const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
+  const fits = (s: Speaker) =>
+    kind === 'person'
+      ? s.human && !s.plural && !(gender && s.person?.gender && s.person.gender !== gender)
+      : kind === 'plural'
+        ? s.plural
+        : s.kind === 'body' && !s.human && !s.plural;
+  for (let i = sameSentence.length - 1; i >= 0; i--) {
+    if (fits(sameSentence[i]!.speaker)) return { speaker: sameSentence[i]!.speaker, event: sameSentence[i]! };
+  }
+  const previous = ctx.history[ctx.history.length - 1];
+  if (!previous) return null;
+  for (let i = previous.events.length - 1; i >= 0; i--) {
+    if (fits(previous.events[i]!.speaker)) return { speaker: previous.events[i]!.speaker, event: previous.events[i]! };
+  }
+  if (previous.mainSubject && fits(previous.mainSubject)) return { speaker: previous.mainSubject, event: null };
+  // "Mr Adams met Ms Clark. She said…": the one person of that gender the sentence named.
+  if (gender) {
+    const matching = [...new Set(previous.persons)].filter((p) => p.gender === gender);
+    if (matching.length === 1) return { speaker: personSpeaker(matching[0]!), event: null };
+  }
+  return null;
+}
+
+function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}

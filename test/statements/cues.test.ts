@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../src/statements/findCues.js';
+import { findQuotes, maskQuotes } from '../../src/statements/findQuotes.js';
+import { tokenize } from '../../src/statements/tokens.js';
+import { analyse, fixture, saying } from './helpers.js';
+
+function cuesOf(text: string) {
+  const { quotes } = findQuotes(text);
+  const tokens = tokenize(maskQuotes(text, quotes), quotes);
+  return findCues(tokens).map((c) => ({
+    verb: c.verbText,
+    trailing: c.trailing,
+    subject: c.subject.type === 'np' ? tokens.slice(c.subject.from, c.subject.to).map((t) => t.text).join(' ') : c.subject.type,
+    content: tokens.slice(c.content.from, c.content.to).map((t) => (t.kind === 'quote' ? '<q>' : t.text)).join(' '),
+  }));
+}
+
+describe('findCues', () => {
+  it('reads "X said:" before a quote and "…,” he said" after one', () => {
+    expect(cuesOf('Mr Lee said: “We are ready.”')).toEqual([{ verb: 'said', trailing: false, subject: 'Mr Lee', content: '<q>' }]);
+    expect(cuesOf('“We are ready,” he told reporters on Tuesday night.')[0]).toMatchObject({ trailing: true, subject: 'pronoun', content: '<q>' });
+  });
+
+  it('reads a trailing cue after reported speech: "…, a UK source said."', () => {
+    expect(cuesOf('The two men spoke on Tuesday and agreed more talks were needed, a UK source said.')).toEqual([
+      { verb: 'said', trailing: true, subject: 'a UK source', content: 'The two men spoke on Tuesday and agreed more talks were needed' },
+    ]);
+  });
+
+  it('skips adjuncts before "that" and an apposition between subject and verb', () => {
+    const [cue] = cuesOf('Jo Park, an adviser to the ministry, told the House of Commons on Tuesday that cuts would follow.');
+    expect(cue).toMatchObject({ subject: 'Jo Park', content: 'cuts would follow' });
+  });
+
+  it('reads coordinated and participle cues: "… and added", ", posting on X:"', () => {
+    const cues = cuesOf('Ms Day said it was “not helpful” but added it was “naïve”, posting on X: “Enough.”');
+    expect(cues.map((c) => c.subject)).toEqual(['Ms Day', 'coordinated', 'main']);
+  });
+
+  it('reads "according to" before and after the reported words', () => {
+    expect(cuesOf('Prices will rise, according to the Bank of England.')[0]).toMatchObject({ verb: 'according to', trailing: true, subject: 'the Bank of England', content: 'Prices will rise' });
+    expect(cuesOf('According to Tom Reed, chief economist at Harbour Capital, prices will rise.')[0]).toMatchObject({ subject: 'Tom Reed', content: 'prices will rise' });
+  });
+
+  it('does not read passives, nouns or verbs inside reported speech as cues', () => {
+    expect(cuesOf('It was reported that the deal collapsed.').filter((c) => c.subject !== 'none')).toEqual([]);
+    expect(cuesOf('The remarks were widely shared.')).toEqual([]);
+    expect(cuesOf('Mr Lee said Ms Day had told him the plan was dead.')).toHaveLength(1);
+    expect(cuesOf('Mr Lee and Ms Day said they would meet.')[0]!.subject).toBe('plural');
+  });
+});
+
+describe('statement kinds', () => {
+  it('makes reported speech without quote marks an indirect statement of the reported clause', () => {
+    const { statements } = analyse(' date 2024-03-06\nHealth Secretary Mark Owen told MPs that waiting lists had fallen.');
+    expect(statements).toEqual([expect.objectContaining({ speaker: 'Mark Owen', kind: 'indirect', text: 'waiting lists had fallen' })]);
+  });
+
+  it('makes quoted words inside reported speech a partial statement of just those words', () => {
+    const { statements } = analyse(' date 2024-03-06\nDefence minister Rustam Ali said they would “discuss a ceasefire”.');
+    expect(statements).toEqual([expect.objectContaining({ speaker: 'Rustam Ali', kind: 'partial', text: 'discuss a ceasefire' })]);
+  });
+
+  it('reads "accused … of", "described … as", "warned", "explained" and "according to"', () => {
+    const { statements } = analyse(
+      ' date 2024-03-06\nOpposition leader Sam Reed accused the minister of “lying”.\nMr Reed described the plan as “a gamble”.\nThe figures were late, Mr Reed explained.\nMr Reed warned the deficit would grow.',
+    );
+    expect(statements.map((s) => [s.speaker, s.kind, s.text])).toEqual([
+      ['Sam Reed', 'partial', 'lying'],
+      ['Sam Reed', 'partial', 'a gamble'],
+      ['Sam Reed', 'indirect', 'The figures were late'],
+      ['Sam Reed', 'indirect', 'the deficit would grow'],
+    ]);
+    expect(saying(fixture('according_to').statements, 'Interest rates')).toMatchObject({ speaker: 'Bank of England', kind: 'indirect' });
+  });
+
+  it('gives "the statement said" to the body that issued the statement', () => {
+    const { statements } = fixture('multi_paragraph');
+    expect(saying(statements, 'gone as far as we can')?.speaker).toBe(saying(statements, 'fair and final')?.speaker);
+    expect(saying(statements, 'fair and final')?.speaker).toMatch(/federation/);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findPerson } from '../../src/statements/findPerson.js';
+import { whoSaid } from '../../src/statements/whoSaid.js';
+import { analyse, seedCoverage } from './helpers.js';
+
+describe('people register', () => {
+  it('folds full names, honorific forms and surnames within and across articles', () => {
+    const { people } = analyse(
+      ' date 2024-03-06\nForeign Secretary David Lammy met officials.\nMr Lammy said: “Good talks.”',
+      ' date 2024-03-07\nLammy said the talks went well.\nSir Keir Starmer was briefed. Sir Keir said: “Excellent.”',
+    );
+    const lammy = people.find((p) => p.name === 'David Lammy')!;
+    expect(lammy.aliases).toEqual(expect.arrayContaining(['Mr Lammy', 'Lammy']));
+    expect(lammy.statements).toBe(2);
+    expect(lammy.roles).toEqual([{ doc: 't0', role: 'Foreign Secretary' }]);
+    expect(people.find((p) => p.name === 'Keir Starmer')).toMatchObject({ kind: 'person', statements: 1 });
+    expect(people.filter((p) => /Lammy|Keir/.test(p.name))).toHaveLength(2);
+  });
+
+  it('folds spelling variants of a name across articles', () => {
+    const { people } = analyse(
+      ' date 2024-03-06\nUkrainian President Volodymyr Zelensky spoke.',
+      ' date 2024-03-06\nUkrainian President Volodymyr Zelenskyy spoke.',
+    );
+    expect(people.filter((p) => p.kind === 'person')).toHaveLength(1);
+  });
+
+  it('lists speaking bodies as bodies and leaves out places and institutions that only appear', () => {
+    const { people } = analyse(' date 2024-03-06\nThe White House said the trip to Saudi Arabia was cancelled.');
+    expect(people.map((p) => [p.name, p.kind])).toEqual([['White House', 'body']]);
+  });
+
+  it('on the seeds: no names from boilerplate or photo credits; roles per article', async () => {
+    const { people } = await seedCoverage();
+    const names = people.map((p) => p.name).join('|');
+    expect(names).not.toMatch(/Musk|Jeff Moore/);
+    const lammy = people.find((p) => p.name === 'David Lammy')!;
+    expect(lammy.roles.map((r) => r.role)).toContain('Foreign Secretary');
+    expect(people.find((p) => p.name === 'Financial Times')).toMatchObject({ kind: 'body', aliases: ['FT'] });
+  });
+});
+
+describe('findPerson and whoSaid', () => {
+  it('finds spelling variants and suggests near names for unknown ones', async () => {
+    const coverage = await seedCoverage();
+    expect(findPerson(coverage.people, 'Zelenskyy').person?.name).toBe('Volodymyr Zelensky');
+    expect(findPerson(coverage.people, 'zelensky').person?.name).toBe('Volodymyr Zelensky');
+    expect(findPerson(coverage.people, 'Sir Keir').person?.name).toBe('Keir Starmer');
+    const unknown = whoSaid(coverage, 'Zelenksi');
+    expect(unknown.person).toBeNull();
+    expect(unknown.statements).toEqual([]);
+    expect(unknown.suggestions).toContain('Volodymyr Zelensky');
+  });
+
+  it('orders statements by when said, else when published, undated last', async () => {
+    const answer = whoSaid(await seedCoverage(), 'Zelensky');
+    const keys = answer.statements.map((s) => s.saidOn ?? s.publishedOn ?? '9999');
+    expect(keys).toEqual([...keys].sort());
+    expect(answer.statements.at(-1)?.publishedOn).toBeNull();
+  });
+});
