@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadCoverage } from '../corpus/loadCoverage.js';
 import { openSearchState } from '../search/indexCache.js';
-import type { Coverage, WhoAnswer } from '../types.js';
+import { whoSaid } from '../statements/whoSaid.js';
+import type { Coverage } from '../types.js';
 import { makeAsk } from './ask.js';
 import type { Library, LibraryOptions } from './library.js';
 import { makeSuggestPeople } from './suggestPeople.js';
-import { whoSaidTemporary } from './whoSaidTemporary.js';
 
 export interface OpenedLibrary extends Library {
   /** True when the index came from the cache file rather than being built now. */
@@ -17,8 +17,6 @@ export interface OpenedLibrary extends Library {
   /** Loader warnings and skipped files, one line each, for the operator (stderr), never for users. */
   warnings: string[];
 }
-
-type WhoSaid = (coverage: Coverage, name: string) => WhoAnswer;
 
 export async function openLibrary(options: LibraryOptions & { indexFingerprint?: string }): Promise<OpenedLibrary> {
   const coverage = await loadCoverage(options.seedsDir);
@@ -32,7 +30,6 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
     { statements: coverage.statements, people: coverage.people, titles },
     { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint },
   );
-  const whoSaid = await colleagueWhoSaid();
   const { warnings: loadWarnings, ...rest } = coverage;
   const plain: Coverage = rest;
 
@@ -49,20 +46,4 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
       ...(state.warning ? [state.warning] : []),
     ],
   };
-}
-
-/**
- * The statements work's `whoSaid` when it has landed, else the TEMPORARY stand-in. The specifier
- * is a variable so that type-checking does not require the file before it exists.
- * TODO(lead): once src/statements/whoSaid.ts is in, replace with a static import and delete this.
- */
-async function colleagueWhoSaid(): Promise<WhoSaid> {
-  const specifier = '../statements/whoSaid.js';
-  try {
-    const module = (await import(specifier)) as { whoSaid?: WhoSaid };
-    if (typeof module.whoSaid === 'function') return module.whoSaid;
-  } catch {
-    // Not there yet.
-  }
-  return whoSaidTemporary;
 }

@@ -1,20 +1,15 @@
 // `npm run eval [-- --json] [--seeds DIR]`: Hit@1, Hit@3 and MRR of `ask` on eval/questions.dev.json,
-// then the speaker figures from the statements work's quotes eval when it is present.
+// then speaker precision/recall/F1 and dates right on eval/quotes.dev.jsonl.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openLibrary } from '../answer/openLibrary.js';
 import { evaluateQuestions, formatQuestionsEval, type GoldQuestion } from '../eval/questionsEval.js';
-import type { Statement } from '../types.js';
+import { evaluateQuotes, formatQuotesEval } from '../eval/quotesEval.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
 const QUOTES = 'eval/quotes.dev.jsonl';
 /** Ranks are read over this many answers; MRR gives 0 to anything below. */
 const DEPTH = 10;
-
-interface QuotesEvalModule {
-  evaluateQuotes(statements: Statement[], goldPath: string): unknown;
-  formatQuotesEval(result: unknown): string;
-}
 
 async function main(): Promise<number> {
   let values;
@@ -35,21 +30,17 @@ async function main(): Promise<number> {
     (doc, paragraph) => texts.get(`${doc} ¶${paragraph}`),
   );
 
-  // QUOTES EVAL: src/eval/quotesEval.ts belongs to the statements work; used as soon as it exists.
-  // TODO(lead): once it has landed, replace this dynamic import with a static one.
-  const quotesModule = await import('../eval/quotesEval.js' as string).catch(() => null) as QuotesEvalModule | null;
-  const quotes = quotesModule ? await quotesModule.evaluateQuotes(library.coverage.statements, QUOTES) : null;
+  const quotes = evaluateQuotes(library.coverage.statements, QUOTES, library.coverage.people);
 
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ questions, quotes }, null, 2)}\n`);
   } else {
     process.stdout.write(`Questions (${QUESTIONS}, rank of first relevant passage in the top ${DEPTH}):\n`);
     process.stdout.write(`${formatQuestionsEval(questions)}\n`);
-    process.stdout.write(
-      quotesModule && quotes
-        ? `\nSpeakers (${QUOTES}):\n${quotesModule.formatQuotesEval(quotes)}\n`
-        : '\nSpeakers: src/eval/quotesEval.ts not available yet (statements work).\n',
-    );
+    process.stdout.write(`
+Speakers (${QUOTES}):
+${formatQuotesEval(quotes)}
+`);
   }
   return 0;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSuggestPeople } from '../../src/answer/suggestPeople.js';
-import { whoSaidTemporary } from '../../src/answer/whoSaidTemporary.js';
-import type { Coverage, Person, Statement } from '../../src/types.js';
+import type { Person } from '../../src/types.js';
 
 const person = (name: string, aliases: string[], statements: number): Person => ({ name, aliases, kind: 'person', roles: [], statements, mentions: statements });
 const people = [
@@ -26,23 +25,5 @@ describe('suggestPeople', () => {
     expect(suggest('zelenksy').map((p) => p.name)).toEqual(['Volodymyr Zelensky']);
     expect(suggest('', 2).map((p) => p.name)).toEqual(['David Lammy', 'Volodymyr Zelensky']);
     expect(suggest('qqqq')).toEqual([]);
-  });
-});
-
-describe('whoSaidTemporary', () => {
-  const statement = (speaker: string, doc: string, paragraph: number, publishedOn: string | null): Statement => ({
-    doc, paragraph, speaker, text: 'words', kind: 'direct', saidOn: null, publishedOn, cue: 'said',
-  });
-  const coverage: Coverage = {
-    articles: [], passages: [], skipped: [], people,
-    statements: [statement('David Lammy', 'b', 2, '2025-04-23'), statement('David Lammy', 'a', 5, '2025-02-21'), statement('Marco Rubio', 'b', 1, null)],
-  };
-  it('finds statements by name or alias, oldest first', () => {
-    const answer = whoSaidTemporary(coverage, 'lammy');
-    expect(answer.person?.name).toBe('David Lammy');
-    expect(answer.statements.map((s) => s.doc)).toEqual(['a', 'b']);
-  });
-  it('suggests names for an unknown query', () => {
-    expect(whoSaidTemporary(coverage, 'Rubioo')).toMatchObject({ person: null, statements: [], suggestions: ['Marco Rubio'] });
   });
 });
