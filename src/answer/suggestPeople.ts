@@ -3,6 +3,7 @@
 // answers well under a millisecond: no index needed.
 import type { Person } from '../types.js';
 import { foldCase } from '../search/terms.js';
+import { distance } from 'fastest-levenshtein';
 
 export const DEFAULT_SUGGESTIONS = 25;
 
@@ -62,15 +63,3 @@ function matchStrength(entry: Entry, query: string): number {
   return 0;
 }
 
-/** Levenshtein distance (two-row dynamic programming; names are short). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

@@ -6,6 +6,7 @@ import { openLibrary } from '../answer/openLibrary.js';
 import { renderAnswerText } from '../render/answerText.js';
 import type { AskAnswer, Citation, IsoDate } from '../types.js';
 import { parseAskArgs, USAGE } from './askArgs.js';
+import { runMain } from './runMain.js';
 
 /** One passage in --json output: exactly these keys, best first. */
 export interface JsonPassage {
@@ -63,10 +64,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`ask failed: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('ask', main);

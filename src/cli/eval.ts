@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openLibrary } from '../answer/openLibrary.js';
 import { evaluateQuestions, formatQuestionsEval, type GoldQuestion } from '../eval/questionsEval.js';
 import { evaluateQuotes, formatQuotesEval } from '../eval/quotesEval.js';
+import { runMain } from './runMain.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
 const QUOTES = 'eval/quotes.dev.jsonl';
@@ -45,10 +46,4 @@ ${formatQuotesEval(quotes)}
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`eval failed: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('eval', main);

@@ -2,6 +2,7 @@
 // with aliases, roles per article, and counts of statements and mentions.
 import { loadCoverage } from '../corpus/loadCoverage.js';
 import { parseStatementArgs } from './statementArgs.js';
+import { runMain } from './runMain.js';
 
 async function main(): Promise<number> {
   const args = parseStatementArgs(process.argv.slice(2), process.env);
@@ -24,10 +25,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`people failed: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('people', main);

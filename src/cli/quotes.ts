@@ -2,6 +2,7 @@
 // given files and folders, in reading order (article, paragraph).
 import { loadCoverage } from '../corpus/loadCoverage.js';
 import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
+import { runMain } from './runMain.js';
 
 async function main(): Promise<number> {
   const args = parseStatementArgs(process.argv.slice(2), process.env);
@@ -18,10 +19,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`quotes failed: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('quotes', main);

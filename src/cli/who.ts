@@ -4,6 +4,7 @@
 import { loadCoverage } from '../corpus/loadCoverage.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
+import { runMain } from './runMain.js';
 
 const USAGE = 'usage: npm run who -- [--json] [--seeds DIR] "name"';
 
@@ -37,10 +38,4 @@ function usage(error: string): number {
   return 2;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`who failed: ${(error as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('who', main);

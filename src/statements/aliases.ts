@@ -3,6 +3,7 @@
 // surname across articles (Zelensky / Zelenskyy) fold too. Evidence only from the coverage itself.
 import { INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
+import { distance } from 'fastest-levenshtein';
 
 export interface Mention {
   doc: string;
@@ -83,7 +84,7 @@ export class PeopleIndex {
     const byFirst = honorific !== null && FIRST_NAME_HONORIFICS.has(honorific);
     const matches = (p: PersonRecord) => {
       const own = byFirst ? p.first : p.last;
-      return own === key || (key.length >= 6 && own.length >= 6 && editDistance(own, key) <= 1);
+      return own === key || (key.length >= 6 && own.length >= 6 && distance(own, key) <= 1);
     };
     let candidates = this.persons.filter(matches);
     // "Sir Nick" may also be a surname reference in other styles; fall back to surnames.
@@ -183,20 +184,8 @@ function sameFullName(p: PersonRecord, words: string[]): boolean {
   const first = nameKey(words[0]!).replace(/ /g, '');
   const last = nameKey(words[words.length - 1]!);
   const pFirst = p.first.replace(/ /g, '');
-  const lastMatch = last === p.last || (last.length >= 5 && editDistance(last, p.last) <= 1);
-  const firstMatch = first === pFirst || (first.length >= 4 && editDistance(first, pFirst) <= 1);
+  const lastMatch = last === p.last || (last.length >= 5 && distance(last, p.last) <= 1);
+  const firstMatch = first === pFirst || (first.length >= 4 && distance(first, pFirst) <= 1);
   return lastMatch && firstMatch;
 }
 
-/** Levenshtein distance; names are short. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

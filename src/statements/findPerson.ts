@@ -2,8 +2,9 @@
 // first, then spelling variants by edit distance per word ("Zelenskyy" finds Volodymyr Zelensky).
 // Returns the best match and, when nothing is close enough, the nearest names ("did you mean").
 import type { Person } from '../types.js';
-import { editDistance } from './aliases.js';
+import { distance } from 'fastest-levenshtein';
 import { SPOKES_HEADS } from './lexicon.js';
+import { nameKey } from './nameMentions.js';
 
 export interface PersonMatch {
   person: Person | null;
@@ -14,18 +15,12 @@ export interface PersonMatch {
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|gen|president|the)$/;
 
 export function foldName(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  return nameKey(text)
     .split(' ')
     .filter((w) => w && !HONORIFIC.test(w));
 }
 
-const similarity = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(a.length, b.length);
+const similarity = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length);
 
 /** How well `query` words match one name: 1 for an exact alias, else mean best-word similarity. */
 function score(query: string[], person: Person): number {
