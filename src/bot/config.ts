@@ -44,8 +44,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
   if (token && /\s/u.test(token)) return fail('DISCORD_TOKEN contains spaces: paste only the bot token from the Developer Portal (Bot → Reset Token).');
   if (token && !appId) return fail('DISCORD_TOKEN is set but DISCORD_APP_ID is not: set DISCORD_APP_ID to your application id (Developer Portal → General Information).');
-  if (appId && !SNOWFLAKE.test(appId)) return fail(`DISCORD_APP_ID must be a numeric application id (got "${appId}").`);
-  if (guildId && !SNOWFLAKE.test(guildId)) return fail(`DISCORD_GUILD_ID must be a numeric server id (got "${guildId}"), or left empty for global commands.`);
+  if (appId && !SNOWFLAKE.test(appId)) return fail(`DISCORD_APP_ID must be a Discord id of 15 to 21 digits (got "${appId}").`);
+  if (guildId && !SNOWFLAKE.test(guildId)) return fail(`DISCORD_GUILD_ID must be a Discord server id of 15 to 21 digits (got "${guildId}"), or left empty for global commands.`);
 
   const rawUrl = blank(env.DISCORD_API_URL) ?? DEFAULT_API_URL;
   let apiUrl: string;
