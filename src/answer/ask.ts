@@ -21,15 +21,22 @@ export function makeAsk(passages: Passage[], state: SearchState): Ask {
     const plan = planQuery(question, state.index);
     if (plan.terms.length === 0) return { question, passages: [], notice: emptyPlanNotice(plan) };
 
-    const hits: Hit[] = [];
-    const shown = new Set<number>();
-    for (const { id, score } of searchPassages(state.index, plan)) {
-      if (hits.length >= limit) break;
-      if (shown.has(id)) continue; // Already folded into a better-ranked twin.
-      const others = twins.get(id) ?? [];
-      for (const other of others) shown.add(other);
-      const passage = passages[id]!;
-      hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)) });
+    // Only the best few are ranked (a full ranking sorts every matching paragraph: ~10k at 100k
+    // paragraphs); folding twins can use some up, so when the page runs out first, rank a longer one.
+    let hits: Hit[] = [];
+    for (let wanted = limit * 4 + 16; ; wanted *= 4) {
+      const ranked = searchPassages(state.index, plan, { limit: wanted });
+      hits = [];
+      const shown = new Set<number>();
+      for (const { id, score } of ranked) {
+        if (hits.length >= limit) break;
+        if (shown.has(id)) continue; // Already folded into a better-ranked twin.
+        const others = twins.get(id) ?? [];
+        for (const other of others) shown.add(other);
+        const passage = passages[id]!;
+        hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)) });
+      }
+      if (hits.length >= limit || ranked.length < wanted) break;
     }
     return { question, passages: hits, notice: hits.length ? null : noMatchNotice(question) };
   };

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Passage } from '../types.js';
-import { loadIndex, type IndexExtras } from './buildIndex.js';
+import { loadIndex, serializeIndex, type IndexExtras } from './buildIndex.js';
 import { INDEX_FINGERPRINT } from './indexOptions.js';
 import { MIN_CONTAINED_SHINGLES, RESEMBLANCE, SHINGLE_SIZE } from './nearDuplicates.js';
 import { buildSearchState, type SearchState } from './searchState.js';
@@ -81,13 +81,13 @@ async function readCache(file: string, key: string, passageCount: number): Promi
   }
 }
 
-/** Header line (key, duplicate groups), then the MiniSearch JSON; tmp file + rename so readers never see half a file. */
+/** Header line (key, duplicate groups), then the index (persist.ts); tmp file + rename so readers never see half a file. */
 async function writeCache(file: string, key: string, state: SearchState): Promise<null> {
   await mkdir(join(file, '..'), { recursive: true });
   const header: CacheHeader = { key, groups: state.groups };
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(header)}\n${JSON.stringify(state.index)}`);
+    await writeFile(tmp, `${JSON.stringify(header)}\n${serializeIndex(state.index)}`);
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -52,7 +52,8 @@ export const INDEX_OPTIONS: Options<IndexedDocument> = {
 
   /**
    * Clean up after `discard` (default: true). Our index is built once and never edited, so there
-   * is nothing to vacuum; off avoids a stray timer in short-lived processes.
+   * is nothing to vacuum; off avoids a stray timer in short-lived processes. (Built or loaded, its
+   * posting lists are packed and read-only, see packedPostings.ts: `add`/`discard` would throw.)
    */
   autoVacuum: false,
 };

@@ -4,6 +4,7 @@ import type { Passage } from '../types.js';
 import { buildIndex, type IndexExtras } from './buildIndex.js';
 import type { IndexedDocument } from './indexOptions.js';
 import { duplicateGroups } from './nearDuplicates.js';
+import { tokenizePassages } from './tokens.js';
 
 export interface SearchState {
   index: MiniSearch<IndexedDocument>;
@@ -12,5 +13,7 @@ export interface SearchState {
 }
 
 export function buildSearchState(passages: Passage[], extras: IndexExtras = {}): SearchState {
-  return { index: buildIndex(passages, extras), groups: duplicateGroups(passages) };
+  // Both passes read the same words: tokenise once (the regex work is most of either pass).
+  const tokens = tokenizePassages(passages);
+  return { index: buildIndex(passages, extras, tokens), groups: duplicateGroups(passages, tokens) };
 }
