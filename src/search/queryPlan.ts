@@ -17,16 +17,6 @@ export const MIN_FUZZY_LENGTH = 4;
 /** Fuzziness as a fraction of term length (rounded; capped by SEARCH_OPTIONS.maxFuzzy). */
 export const FUZZINESS = 0.2;
 
-/**
- * High-frequency cutoff (as in Lucene's common-terms query): in a large collection a term found in
- * more than this fraction of paragraphs says little about any of them, yet MiniSearch scores every
- * paragraph it is in (through MiniSearch's own search a 17k-paragraph posting list cost ~60 ms; through
- * topK.ts ~0.2 ms, but the ranking effect is kept). Such terms are dropped when rarer
- * terms remain. Only from COMMON_MIN_DOCUMENTS up: in a small collection it is cheap and frequencies are noise.
- */
-export const COMMON_FRACTION = 0.05;
-export const COMMON_MIN_DOCUMENTS = 5_000;
-
 export interface PlannedTerm {
   term: string;
   /** As typed, for messages. */
@@ -60,13 +50,10 @@ export function planQuery(question: string, index?: MiniSearch): QueryPlan {
     if (seen) seen.named ||= named;
     else byTerm.set(term, { term, word, named, unknown: index ? !hasTerm(index, term) : false, fuzzy: false, prefix: false });
   }
-  let terms = [...byTerm.values()];
+  // No high-frequency cut: at 100k paragraphs dropping terms in >5% of paragraphs cost 12 points of
+  // top-3 hits (bench/experiments/README.md) and, with the top-k scorer, bought almost no speed.
+  const terms = [...byTerm.values()];
   if (terms.length === 0) return { terms, empty: 'only-common-words' };
-  if (index && index.documentCount >= COMMON_MIN_DOCUMENTS) {
-    const cutoff = index.documentCount * COMMON_FRACTION;
-    const rarer = terms.filter((t) => documentFrequency(index, t.term) <= cutoff);
-    if (rarer.length > 0) terms = rarer;
-  }
 
   // Names and unknown words are where spelling varies ("Zelenskyy", "Lukhansk") and typos live;
   // common words are left exact so that "talks" does not drag in "tanks".
@@ -90,12 +77,6 @@ function hasTerm(index: MiniSearch, term: string): boolean {
   return tree ? tree.has(term) : true;
 }
 
-/** Paragraphs holding `term` in any field (an upper bound: a paragraph may count once per field). */
-function documentFrequency(index: MiniSearch, term: string): number {
-  let count = 0;
-  for (const postings of radixTree(index)?.get(term)?.values() ?? []) count += postings.size;
-  return count;
-}
 
 type RadixTree = { has(key: string): boolean; get(key: string): Map<number, Map<number, number>> | undefined };
 const radixTree = (index: MiniSearch) => (index as unknown as { _index?: RadixTree })._index;
