@@ -37,6 +37,10 @@ function score(query: string[], person: Person): number {
   return s * 0.99; // never quite an exact match
 }
 
+/** Lowest score worth suggesting, and how far behind the best a suggestion may be. */
+const SUGGEST_FLOOR = 0.5;
+const SUGGEST_SPREAD = 0.1;
+
 export function findPerson(people: Person[], query: string, threshold = 0.8): PersonMatch {
   const words = foldName(query);
   if (words.length === 0) return { person: null, suggestions: [] };
@@ -45,5 +49,7 @@ export function findPerson(people: Person[], query: string, threshold = 0.8): Pe
     .sort((a, b) => b.score - a.score || b.person.statements - a.person.statements || a.person.name.localeCompare(b.person.name));
   const best = scored[0];
   if (best && best.score >= threshold) return { person: best.person, suggestions: [] };
-  return { person: null, suggestions: scored.filter((s) => s.score >= 0.4).slice(0, 5).map((s) => s.person.name) };
+  // Suggest only plausible names: close enough on their own, and not far behind the best guess.
+  const floor = Math.max(SUGGEST_FLOOR, (best?.score ?? 0) - SUGGEST_SPREAD);
+  return { person: null, suggestions: scored.filter((s) => s.score >= floor).slice(0, 5).map((s) => s.person.name) };
 }

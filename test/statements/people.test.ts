@@ -52,6 +52,12 @@ describe('findPerson and whoSaid', () => {
     expect(unknown.suggestions).toContain('Volodymyr Zelensky');
   });
 
+  it('suggests only plausible names: the near one for a typo, none for a stranger', async () => {
+    const coverage = await seedCoverage();
+    expect(findPerson(coverage.people, 'Kier Starmer').suggestions).toEqual(['Keir Starmer']);
+    expect(findPerson(coverage.people, 'Nobodyx').suggestions).toEqual([]);
+  });
+
   it('orders statements by when said, else when published, undated last', async () => {
     const answer = whoSaid(await seedCoverage(), 'Zelensky');
     const keys = answer.statements.map((s) => s.saidOn ?? s.publishedOn ?? '9999');
