@@ -151,6 +151,9 @@ function titleHolder(words: Token[], definite: boolean, ctx: ArticleContext): Sp
   if (untitled.length !== 1 || new Set(previous.persons).size > 2) return null;
   const person = untitled[0]!;
   ctx.titles.set(key, new Set([person]));
+  // The article has now given this person the title: the register should say so too.
+  const role = words.map((t) => t.text).join(' ');
+  if (!person.roles.some((r) => r.doc === ctx.doc && r.role === role)) person.roles.push({ doc: ctx.doc, role });
   return personSpeaker(person);
 }
 

@@ -38,6 +38,13 @@ describe('people register', () => {
     expect(lammy.roles.map((r) => r.role)).toContain('Foreign Secretary');
     expect(people.find((p) => p.name === 'Financial Times')).toMatchObject({ kind: 'body', aliases: ['FT'] });
   });
+
+  it('records a title the article gives by reference ("The Prime Minister" after Sir Keir Starmer)', () => {
+    const { people } = analyse(
+      ' date 2025-02-21\nSir Keir Starmer heads to Washington next week.\nThe Prime Minister said Ukraine must be involved.',
+    );
+    expect(people.find((p) => p.name === 'Keir Starmer')?.roles).toEqual([{ doc: 't0', role: 'Prime Minister' }]);
+  });
 });
 
 describe('findPerson and whoSaid', () => {
