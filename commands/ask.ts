@@ -5,8 +5,11 @@ import { ephemeralIf } from '../src/bot/safety.js';
 import { renderAsk } from '../src/render/discord.js';
 
 export const QUESTION_MAX = 300;
-/** Enough results for a few pages; the pager shows three at a time. */
-const RESULTS = 12;
+/**
+ * Enough results for a few pages (the pager shows three at a time); passages far below the best,
+ * which share one common word with the question, only add pages to read.
+ */
+export const ASK_OPTIONS = { limit: 12, minRelativeScore: 0.2 } as const;
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -28,7 +31,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     ]);
     return;
   }
-  const answer = ctx.library.ask(question.trim(), { limit: RESULTS });
+  const answer = ctx.library.ask(question.trim(), ASK_OPTIONS);
   const urls = new Map(ctx.library.coverage.articles.map((a) => [a.doc, a.url]));
   await ctx.pager.show(interaction, renderAsk(answer, { articleUrl: (doc) => urls.get(doc) ?? null }));
 }

@@ -8,7 +8,18 @@ import { emptyPlanNotice, noMatchNotice } from './notices.js';
 
 export const DEFAULT_LIMIT = 5;
 
-export type Ask = (question: string, options?: { limit?: number }) => AskAnswer;
+export interface AskOptions {
+  /** Most passages to return (default 5). */
+  limit?: number;
+  /**
+   * Drop passages scoring below this fraction of the best one (default 0: keep all). On the dev
+   * questions every relevant passage scored at least 0.21 of the best, and the tail below 0.2 was
+   * passages sharing one common word with the question; the bot uses 0.2 to keep its pages useful.
+   */
+  minRelativeScore?: number;
+}
+
+export type Ask = (question: string, options?: AskOptions) => AskAnswer;
 
 /** An `ask` over passages and the search state built from them (ids are positions in `passages`). */
 export function makeAsk(passages: Passage[], state: SearchState): Ask {
@@ -38,6 +49,8 @@ export function makeAsk(passages: Passage[], state: SearchState): Ask {
       }
       if (hits.length >= limit || ranked.length < wanted) break;
     }
+    const floor = (hits[0]?.score ?? 0) * (options.minRelativeScore ?? 0);
+    hits = hits.filter((hit) => hit.score >= floor);
     return { question, passages: hits, notice: hits.length ? null : noMatchNotice(question) };
   };
 }

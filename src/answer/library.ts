@@ -1,11 +1,12 @@
 // The one object the edges (command line, bot) hold: loaded coverage plus the answers over it.
 // Implemented in this folder; everything here is pure once loaded, with no Discord in sight.
 import type { AskAnswer, Coverage, Person, WhoAnswer } from '../types.js';
+import type { AskOptions } from './ask.js';
 
 export interface Library {
   coverage: Coverage;
   /** Passages that answer the question, best first (default limit 5). */
-  ask(question: string, options?: { limit?: number }): AskAnswer;
+  ask(question: string, options?: AskOptions): AskAnswer;
   /** What a person or body said, ordered by when said, else when published. */
   who(name: string): WhoAnswer;
   /** People whose name or an alias matches what has been typed so far, best first (for autocomplete). */

@@ -26,6 +26,17 @@ describe('ask', () => {
     expect(answer.passages[0]).toMatchObject({ doc: DOC.d003, publishedOn: null, source: 'The Independent' });
   });
 
+  it('drops passages far below the best when asked to, keeping the ranking', () => {
+    const question = 'How many countries are in the Coalition of the Willing?';
+    const all = library.ask(question, { limit: 12 }).passages;
+    const kept = library.ask(question, { limit: 12, minRelativeScore: 0.2 }).passages;
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(all.length);
+    expect(kept).toEqual(all.slice(0, kept.length));
+    for (const hit of kept) expect(hit.score).toBeGreaterThanOrEqual(0.2 * kept[0]!.score);
+    expect(all[kept.length]!.score).toBeLessThan(0.2 * kept[0]!.score);
+  });
+
   it.each([
     ['', /type a question/],
     ['   ', /type a question/],

@@ -6,6 +6,7 @@ import { embedsLength } from '../../src/render/discord.js';
 import { formatDate } from '../../src/render/format.js';
 import { RejectedByClient } from '../../src/standin/index.js';
 import { startHarness, type Harness } from './harness.js';
+import { ASK_OPTIONS } from '../../commands/ask.js';
 
 const QUESTION = 'How many countries are in the Coalition of the Willing?';
 let h: Harness;
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe('/ask', () => {
   it('replies with cited passages, best first, the question words in bold', async () => {
-    const expected = h.library.ask(QUESTION, { limit: 12 }).passages;
+    const expected = h.library.ask(QUESTION, ASK_OPTIONS).passages;
     expect(expected.length).toBeGreaterThan(0);
     const ix = h.standin.sendCommand('ask', { question: QUESTION });
     const reply = await ix.reply();
@@ -85,7 +86,7 @@ describe('/ask', () => {
 
   it('says so when nothing in the coverage matches', async () => {
     const question = 'xylophone quokka zeppelin';
-    const answer = h.library.ask(question, { limit: 12 });
+    const answer = h.library.ask(question, ASK_OPTIONS);
     const reply = await h.standin.sendCommand('ask', { question }).reply();
     if (answer.passages.length === 0) {
       expect(reply.embeds).toEqual([]);

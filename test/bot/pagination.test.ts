@@ -5,6 +5,7 @@ import { NOT_YOURS } from '../../src/bot/pagination.js';
 import { COUNT_ID, NEXT_ID, PREV_ID } from '../../src/render/discord.js';
 import { RejectedByClient, type StoredMessage } from '../../src/standin/index.js';
 import { startHarness, type Harness } from './harness.js';
+import { ASK_OPTIONS } from '../../commands/ask.js';
 
 const QUESTION = 'What happened at the London talks on Ukraine?';
 const buttons = (m: StoredMessage) => m.components.flatMap((r) => r.components ?? []);
@@ -20,7 +21,7 @@ describe('pagination', () => {
   });
 
   it('pages forward and back for the asker, and refuses anyone else', async () => {
-    const total = h.library.ask(QUESTION, { limit: 12 }).passages.length;
+    const total = h.library.ask(QUESTION, ASK_OPTIONS).passages.length;
     expect(total).toBeGreaterThan(3); // enough for a second page
     const ask = h.standin.sendCommand('ask', { question: QUESTION });
     const first = await ask.reply();

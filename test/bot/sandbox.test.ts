@@ -29,10 +29,10 @@ describe('runSandbox', () => {
     let text = '';
     output.on('data', (chunk) => (text += String(chunk)));
     const done = runSandbox({ config: parsed.config, library, logger: createLogger('silent'), input, output, tty: false });
-    input.end('/ask How many countries are in the Coalition of the Willing?\nnext\nprev\n/ask hide:true Coalition\n/who Lammy\nhelp\n');
+    input.end('/ask What happened at the London talks on Ukraine?\nnext\nprev\n/ask hide:true Coalition\n/who Lammy\nhelp\n');
     await done;
     expect(text).toContain(SANDBOX_BANNER);
-    expect(text).toContain('> /ask How many countries');
+    expect(text).toContain('> /ask What happened at the London talks');
     expect(text).toMatch(/│ 1\. \S+ ¶\d+/u);
     expect(text).toMatch(/│ 4\. \S+ ¶\d+/u); // after `next`
     expect(text).toContain('**Coalition**');
