@@ -1,5 +1,6 @@
 // Command-line flags for `ask`, parsed strictly: an unknown flag or a bad value is a usage error.
 import { parseArgs } from 'node:util';
+import { DEFAULT_LIMIT } from '../answer/ask.js';
 
 export const USAGE =
   'usage: npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] "question"   (--batch reads one question a line from stdin)';
@@ -13,7 +14,6 @@ export interface AskArgs {
   question: string | null;
 }
 
-export const DEFAULT_CLI_LIMIT = 5;
 const MAX_LIMIT = 100;
 
 /** The parsed flags, or an error message (print USAGE, exit 2). */
@@ -36,7 +36,7 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs | 
     return { error: (error as Error).message.split(/\.\s|\n/u)[0] ?? 'bad arguments' };
   }
   const { values, positionals } = parsed;
-  const limitText = values.limit ?? String(DEFAULT_CLI_LIMIT);
+  const limitText = values.limit ?? String(DEFAULT_LIMIT);
   const limit = /^\d+$/.test(limitText) ? Number(limitText) : NaN;
   if (!(limit >= 1 && limit <= MAX_LIMIT)) return { error: `--limit must be a whole number from 1 to ${MAX_LIMIT}` };
   const seedsDir = values.seeds ?? env.SEEDS_DIR ?? 'seeds';
