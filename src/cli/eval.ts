@@ -6,6 +6,7 @@ import { openLibrary } from '../answer/openLibrary.js';
 import { evaluateQuestions, formatQuestionsEval, type GoldQuestion } from '../eval/questionsEval.js';
 import { evaluateQuotes, formatQuotesEval } from '../eval/quotesEval.js';
 import { runMain } from './runMain.js';
+import { citationText } from '../answer/citation.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
 const QUOTES = 'eval/quotes.dev.jsonl';
@@ -24,11 +25,11 @@ async function main(): Promise<number> {
   for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   const gold = JSON.parse(await readFile(QUESTIONS, 'utf8')) as GoldQuestion[];
-  const texts = new Map(library.coverage.passages.map((p) => [`${p.doc} ¶${p.paragraph}`, p.text]));
+  const texts = new Map(library.coverage.passages.map((p) => [citationText(p.doc, p.paragraph), p.text]));
   const questions = evaluateQuestions(
     gold,
     (question) => library.ask(question, { limit: DEPTH }).passages,
-    (doc, paragraph) => texts.get(`${doc} ¶${paragraph}`),
+    (doc, paragraph) => texts.get(citationText(doc, paragraph)),
   );
 
   const quotes = evaluateQuotes(library.coverage.statements, QUOTES, library.coverage.people);

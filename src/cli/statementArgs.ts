@@ -1,6 +1,7 @@
 // Flags shared by `who`, `quotes` and `people`: --json and --seeds DIR (else SEEDS_DIR, else seeds/).
 import { parseArgs } from 'node:util';
 import type { Statement } from '../types.js';
+import { citationText } from '../answer/citation.js';
 
 export interface StatementArgs {
   json: boolean;
@@ -32,5 +33,5 @@ export function toJsonStatement(s: Statement): Statement {
 export function formatStatement(s: Statement): string {
   const when = s.saidOn ? `said ${s.saidOn}` : s.publishedOn ? `published ${s.publishedOn}` : 'undated';
   const text = s.kind === 'indirect' ? s.text : `“${s.text}”`;
-  return `• ${text}\n  — ${s.speaker} (${s.kind}, ${when}; ${s.doc} ¶${s.paragraph}; cue: ${s.cue})`;
+  return `• ${text}\n  — ${s.speaker} (${s.kind}, ${when}; ${citationText(s.doc, s.paragraph)}; cue: ${s.cue})`;
 }

@@ -1,6 +1,7 @@
 // Scoring `ask` on gold questions: per question the rank of the first relevant passage, then Hit@k
 // and MRR. Pure: the caller supplies the answers and a way to read a cited paragraph's text.
 import type { Hit } from '../types.js';
+import { citationText } from '../answer/citation.js';
 
 export interface GoldQuestion {
   question: string;
@@ -48,7 +49,7 @@ export function evaluateQuestions(
     return {
       question: g.question,
       rank: rankOfFirstRelevant(g, hits, textOf),
-      returned: hits.map((h) => `${h.doc} ¶${h.paragraph}`),
+      returned: hits.map((h) => citationText(h.doc, h.paragraph)),
     };
   });
   const within = (k: number) => questions.filter((q) => q.rank !== null && q.rank <= k).length;

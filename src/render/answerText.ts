@@ -3,10 +3,11 @@
 // bot's Discord-as-text renderer, so this lives beside it.)
 import type { AskAnswer, Citation, Hit } from '../types.js';
 import { formatDate } from './format.js';
+import { citationText } from '../answer/citation.js';
 
 /** "000_a6d6 ¶8 · 23 Apr 2025 · The Independent" (source left out when unknown). */
 export function citationLine(c: Pick<Citation, 'doc' | 'paragraph' | 'publishedOn' | 'source'>): string {
-  return [`${c.doc} ¶${c.paragraph}`, formatDate(c.publishedOn), c.source ?? 'source not stated'].join(' · ');
+  return [citationText(c.doc, c.paragraph), formatDate(c.publishedOn), c.source ?? 'source not stated'].join(' · ');
 }
 
 function hitLines(hit: Hit, rank: number): string[] {

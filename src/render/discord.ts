@@ -2,7 +2,8 @@
 // A result list becomes pages; the bot shows one page at a time with Previous/Next buttons.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import type { AskAnswer, Hit, Statement, WhoAnswer } from '../types.js';
-import { citationOf, formatDate, plural } from './format.js';
+import { citationText } from '../answer/citation.js';
+import { formatDate, plural } from './format.js';
 import { highlight, stemsOf } from './highlight.js';
 import { LIMITS } from './limits.js';
 import { neutraliseMentions, safeText } from './safeText.js';
@@ -61,7 +62,7 @@ function safeUrl(url: string | null | undefined): string | undefined {
 function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOptions): APIEmbed {
   const embed: APIEmbed = {
     color: COLOUR,
-    title: truncate(`${rank}. ${citationOf(hit.doc, hit.paragraph)}`, LIMITS.embedTitle),
+    title: truncate(`${rank}. ${citationText(hit.doc, hit.paragraph)}`, LIMITS.embedTitle),
     description: highlighted(hit.text, stems, PASSAGE_MAX),
     footer: { text: truncate(`${safeText(hit.source ?? 'Unknown source')} · ${formatDate(hit.publishedOn)}`, LIMITS.footer) },
   };
@@ -138,7 +139,7 @@ export function whenSaid(s: Statement): string {
 }
 
 function statementField(s: Statement): APIEmbedField {
-  const name = truncate(`${whenSaid(s)} · ${citationOf(s.doc, s.paragraph)}`, LIMITS.fieldName);
+  const name = truncate(`${whenSaid(s)} · ${citationText(s.doc, s.paragraph)}`, LIMITS.fieldName);
   const cue = s.cue ? ` — ${safeText(s.cue)}` : '';
   const room = LIMITS.fieldValue - Math.min(cue.length, 200);
   const words = s.kind === 'indirect' ? truncate(safeText(s.text), room) : quoted(s.text, room);

@@ -16,11 +16,6 @@ export function formatDate(date: IsoDate | null): string {
   return month ? `${Number(m[3])} ${month} ${m[1]}` : date;
 }
 
-/** "000_abc ¶4" — the article id and paragraph, as every citation reads. */
-export function citationOf(doc: string, paragraph: number): string {
-  return `${doc} ¶${paragraph}`;
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
