@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Person, Statement } from '../types.js';
+import { foldCase } from '../corpus/foldCase.js';
 
 export interface GoldQuote {
   doc: string;
@@ -43,10 +44,7 @@ export interface QuotesEval {
 
 /** Lower case, no accents, no quote marks or punctuation, single spaces. */
 export function normaliseText(text: string): string {
-  return ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return ` ${foldCase(text)
     .replace(/[’']/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;

@@ -3,6 +3,7 @@
 // here is hand-tuned to the seed articles.
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { foldCase } from '../corpus/foldCase.js';
 
 /** English stop words (the `stopword` package's list): dropped from the index and from questions. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(eng);
@@ -34,10 +35,7 @@ export function tokenize(text: string): string[] {
   return words;
 }
 
-/** Lower case without accents, so "Zelenskyy" / "Zelenskýy" and typed questions meet. */
-export function foldCase(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { foldCase };
 
 /**
  * One raw word → its index term, or `null` to skip it: acronyms verbatim, stop words and lone

@@ -11,6 +11,7 @@ import {
   isNationality,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
+import { foldCase } from '../corpus/foldCase.js';
 
 export interface NameChain {
   /** Index range in the token array [first, last]. */
@@ -160,10 +161,7 @@ function appositionAfter(tokens: Token[], last: number): string | null {
 /** A normalised key for comparing names: case, accents and punctuation folded. */
 export function nameKey(words: string[] | string): string {
   const text = Array.isArray(words) ? words.join(' ') : words;
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldCase(text)
     .replace(/[’']s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

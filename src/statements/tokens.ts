@@ -62,16 +62,3 @@ function makeToken(text: string, start: number): Token {
     cap: isWord && /^\p{Lu}/u.test(text),
   };
 }
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Sentence ranges of a (masked) paragraph. */
-export function sentenceRanges(masked: string): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  for (const { segment, index } of segmenter.segment(masked)) {
-    const lead = segment.length - segment.trimStart().length;
-    const trimmed = segment.trim();
-    if (trimmed) ranges.push({ start: index + lead, end: index + lead + trimmed.length });
-  }
-  return ranges;
-}
