@@ -9,8 +9,6 @@ import { searchPassages } from '../../src/search/searchIndex.js';
 import type { Passage } from '../../src/types.js';
 import type { Engine } from './types.js';
 
-export const PROVISIONAL = false;
-
 export default function ours(): Engine {
   let index: MiniSearch<IndexedDocument> | null = null;
   return {
