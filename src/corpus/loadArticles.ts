@@ -3,6 +3,15 @@ import { basename, join } from 'node:path';
 import type { Article } from '../types.js';
 import { isRealDate } from './parseDateLine.js';
 import { parseArticle, type Sidecar } from './parseArticle.js';
+import { applyCoverageDefaults } from './coverageDefaults.js';
+import type { OnProgress } from './progress.js';
+
+export interface LoadOptions {
+  /** Source for articles that name none and whose folder has no `coverage.json` source. */
+  defaultSource?: string | null;
+  /** Called after each file is read. */
+  onProgress?: OnProgress;
+}
 
 export interface LoadedArticles {
   articles: Article[];
@@ -19,9 +28,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * name order, so paragraph numbers and ids are stable). A file that is empty, binary, not UTF-8 or
  * unreadable is skipped with a reason naming it.
  */
-export async function loadArticles(paths: string | string[]): Promise<LoadedArticles> {
+export async function loadArticles(paths: string | string[], options: LoadOptions = {}): Promise<LoadedArticles> {
   const result: LoadedArticles = { articles: [], skipped: [], warnings: [] };
-  for (const file of await listArticleFiles([paths].flat(), result)) {
+  const files = await listArticleFiles([paths].flat(), result);
+  let done = 0;
+  for (const file of files) {
+    options.onProgress?.({ step: 'articles', done: done++, total: files.length });
     const text = await readText(file, result);
     if (text === null) continue;
     const doc = basename(file, '.txt');
@@ -34,6 +46,8 @@ export async function loadArticles(paths: string | string[]): Promise<LoadedArti
     }
     result.articles.push(article);
   }
+  await applyCoverageDefaults(result.articles, { source: options.defaultSource }, result.warnings);
+  options.onProgress?.({ step: 'articles', done: files.length, total: files.length, finished: true });
   return result;
 }
 
