@@ -4,6 +4,8 @@
 /** pino's levels; anything else in LOG_LEVEL is a typo worth stopping for. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -17,6 +19,10 @@ export interface Config {
   seedsDir: string;
   logLevel: LogLevel;
   registerCommandsOnStart: boolean;
+  /** `auto`: readable lines on a terminal, JSON otherwise. */
+  logFormat: LogFormat;
+  /** Source for articles that name none (COVERAGE_SOURCE); a folder's coverage.json comes first. */
+  coverageSource: string | null;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -61,6 +67,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const logLevel = (blank(env.LOG_LEVEL) ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) return fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}").`);
 
+  const logFormat = (blank(env.LOG_FORMAT) ?? 'auto').toLowerCase();
+  if (!(LOG_FORMATS as readonly string[]).includes(logFormat)) return fail(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${env.LOG_FORMAT}").`);
+
   const register = flag('REGISTER_COMMANDS_ON_START', env.REGISTER_COMMANDS_ON_START);
   if (typeof register === 'string') return fail(register);
 
@@ -74,6 +83,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
+      logFormat: logFormat as LogFormat,
+      coverageSource: blank(env.COVERAGE_SOURCE),
     },
   };
 }

@@ -1,6 +1,7 @@
 // The bot's logger: pino, with anything token-shaped redacted so a token never reaches a log line.
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config.js';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
 
@@ -23,7 +24,21 @@ export function scrub(text: string): string {
   return text.replace(TOKEN_SHAPE, '[Redacted]');
 }
 
-export function createLogger(level: LogLevel = 'info', destination?: DestinationStream): Logger {
+/**
+ * Readable lines on a terminal, JSON (one object a line, for log collectors) where stderr is not a
+ * terminal or LOG_FORMAT=json says so.
+ */
+export function resolveLogFormat(format: LogFormat, stderrIsTTY: boolean): 'json' | 'pretty' {
+  if (format === 'auto') return stderrIsTTY ? 'pretty' : 'json';
+  return format;
+}
+
+/** pino-pretty, synchronous on stderr so a line is out before the process can exit. */
+function prettyStderr(): DestinationStream {
+  return pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+}
+
+export function createLogger(level: LogLevel = 'info', destination?: DestinationStream, format: LogFormat = 'json'): Logger {
   const options = {
     level,
     base: { app: 'coverage-bot' },
@@ -44,5 +59,6 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options, pino.destination(2));
+  if (destination) return pino(options, destination);
+  return pino(options, resolveLogFormat(format, Boolean(process.stderr.isTTY)) === 'pretty' ? prettyStderr() : pino.destination(2));
 }

@@ -4,6 +4,8 @@
 import { createInterface } from 'node:readline';
 import { openLibrary } from '../answer/openLibrary.js';
 import { renderAnswerText } from '../render/answerText.js';
+import { answeringText } from '../render/discord.js';
+import { stemsOf } from '../render/highlight.js';
 import type { AskAnswer, Citation, IsoDate } from '../types.js';
 import { parseAskArgs, USAGE } from './askArgs.js';
 import { runMain } from './runMain.js';
@@ -17,17 +19,34 @@ export interface JsonPassage {
   publishedOn: IsoDate | null;
   source: string | null;
   alsoIn: Citation[];
+  /** The article's title and link, or null. */
+  title: string | null;
+  url: string | null;
+  /** What a reader is shown: `text` itself, or for a long paragraph the sentences that answer. */
+  excerpt: string;
 }
 
 export function toJsonPassages(answer: AskAnswer): JsonPassage[] {
-  return answer.passages.map(({ doc, paragraph, text, score, publishedOn, source, alsoIn }) => ({
+  const stems = stemsOf(answer.question);
+  return answer.passages.map(({ doc, paragraph, text, score, publishedOn, source, alsoIn, title, url }) => ({
     doc,
     paragraph,
     text,
     score: Math.round(score * 1000) / 1000,
     publishedOn,
     source,
-    alsoIn: alsoIn.map(({ doc, paragraph, citation, publishedOn, source }) => ({ doc, paragraph, citation, publishedOn, source })),
+    alsoIn: alsoIn.map(({ doc, paragraph, citation, publishedOn, source, title, url }) => ({
+      doc,
+      paragraph,
+      citation,
+      publishedOn,
+      source,
+      title: title ?? null,
+      url: url ?? null,
+    })),
+    title: title ?? null,
+    url: url ?? null,
+    excerpt: answeringText(text, stems),
   }));
 }
 
@@ -37,7 +56,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${args.error} — ${USAGE}\n`);
     return 2;
   }
-  const library = await openLibrary({ seedsDir: args.seedsDir });
+  const library = await openLibrary({ seedsDir: args.seedsDir, defaultSource: process.env.COVERAGE_SOURCE });
   for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (library.coverage.passages.length === 0) process.stderr.write(`warning: no articles loaded from ${args.seedsDir}\n`);
 

@@ -22,6 +22,8 @@ describe('parseConfig', () => {
         seedsDir: 'seeds',
         logLevel: 'info',
         registerCommandsOnStart: false,
+        logFormat: 'auto',
+        coverageSource: null,
       },
     });
   });
@@ -35,6 +37,8 @@ describe('parseConfig', () => {
       SEEDS_DIR: 'other',
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
+      LOG_FORMAT: 'JSON',
+      COVERAGE_SOURCE: ' BBC News ',
     });
     expect(result).toEqual({
       ok: true,
@@ -46,6 +50,8 @@ describe('parseConfig', () => {
         seedsDir: 'other',
         logLevel: 'debug',
         registerCommandsOnStart: true,
+        logFormat: 'json',
+        coverageSource: 'BBC News',
       },
     });
   });
@@ -57,6 +63,7 @@ describe('parseConfig', () => {
     [{ DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL must be an http\(s\) URL/u],
     [{ DISCORD_API_URL: 'ftp://x/api' }, /DISCORD_API_URL/u],
     [{ DISCORD_API_URL: 'https://discord.com/api/v10' }, /must not end in a version/u],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of auto, json, pretty/u],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u],
     [{ REGISTER_COMMANDS_ON_START: 'maybe' }, /REGISTER_COMMANDS_ON_START must be true or false/u],
     [{ DISCORD_TOKEN: 'two words', DISCORD_APP_ID: APP }, /DISCORD_TOKEN contains spaces/u],

@@ -22,10 +22,12 @@ describe('npm run ask -- --json', () => {
     const passages = JSON.parse(stdout) as Record<string, unknown>[];
     expect(passages.length).toBeGreaterThan(0);
     expect(passages.length).toBeLessThanOrEqual(3);
-    for (const p of passages) expect(Object.keys(p)).toEqual(['doc', 'paragraph', 'text', 'score', 'publishedOn', 'source', 'alsoIn']);
+    for (const p of passages) {
+      expect(Object.keys(p)).toEqual(['doc', 'paragraph', 'text', 'score', 'publishedOn', 'source', 'alsoIn', 'title', 'url', 'excerpt']);
+    }
     const first = passages[0] as { doc: string; alsoIn: Record<string, unknown>[] };
     expect([first.doc, ...first.alsoIn.map((c) => c.doc)].sort()).toEqual([DOC.d000, DOC.d002]);
-    expect(Object.keys(first.alsoIn[0]!)).toEqual(['doc', 'paragraph', 'citation', 'publishedOn', 'source']);
+    expect(Object.keys(first.alsoIn[0]!)).toEqual(['doc', 'paragraph', 'citation', 'publishedOn', 'source', 'title', 'url']);
   });
 
   it('--batch answers each stdin line with one JSON line; notices go to stderr', () => {
