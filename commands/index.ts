@@ -2,7 +2,8 @@
 import type { Command } from '../src/bot/context.js';
 import * as ask from './ask.js';
 import * as who from './who.js';
+import * as coverage from './coverage.js';
 
-export const commands: Command[] = [ask, who];
+export const commands: Command[] = [ask, who, coverage];
 
 export const commandsByName = new Map(commands.map((c) => [c.data.name, c]));

@@ -23,7 +23,7 @@ export function safeUrl(url: string | null | undefined): string | undefined {
 }
 
 /** The title, else the file name. */
-export function citeLabel(ref: CiteRef): string {
+export function citeLabel(ref: Pick<CiteRef, 'doc' | 'title'>): string {
   return ref.title?.trim() || ref.doc;
 }
 

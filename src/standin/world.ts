@@ -5,6 +5,8 @@ import { snowflake } from './snowflake.js';
 
 /** Administrator-free, everyday member permissions (view, send, embed, read history, use commands). */
 const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 31n));
+/** A moderator's: the same plus Manage Server (1 << 5). */
+const MODERATOR_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 5n));
 /** What the bot may do in the channel: the same plus attach files. */
 const APP_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n));
 
@@ -18,6 +20,8 @@ export interface World {
   asker: StandInUser;
   /** Someone else in the channel, e.g. to click another person's buttons. */
   bystander: StandInUser;
+  /** A member with Manage Server, for what only moderators may see or do. */
+  moderator: StandInUser;
 }
 
 export function makeWorld(appId?: string): World {
@@ -39,6 +43,7 @@ export function makeWorld(appId?: string): World {
     everyoneRoleId: guildId,
     asker: user('asker'),
     bystander: user('bystander'),
+    moderator: user('moderator'),
   };
 }
 
@@ -72,7 +77,7 @@ export function memberPayload(user: StandInUser, world: World) {
     pending: false,
     flags: 0,
     communication_disabled_until: null,
-    permissions: user.id === world.bot.id ? APP_PERMISSIONS : MEMBER_PERMISSIONS,
+    permissions: user.id === world.bot.id ? APP_PERMISSIONS : user.id === world.moderator.id ? MODERATOR_PERMISSIONS : MEMBER_PERMISSIONS,
   };
 }
 

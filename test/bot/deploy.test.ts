@@ -15,10 +15,10 @@ afterAll(async () => {
 type Option = { name: string; type: number; required?: boolean; max_length?: number; autocomplete?: boolean };
 
 describe('registerCommands', () => {
-  it('registers /ask and /who in the guild when a guild id is given', async () => {
+  it('registers /ask, /who and /coverage in the guild when a guild id is given', async () => {
     const target = { token: FAKE_TOKEN, appId: standin.world.appId, guildId: standin.world.guildId, apiUrl: standin.apiUrl };
     const done = await registerCommands(target);
-    expect(done).toEqual({ scope: 'guild', names: ['ask', 'who'] });
+    expect(done).toEqual({ scope: 'guild', names: ['ask', 'who', 'coverage'] });
     const put = standin.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${standin.world.appId}/guilds/${standin.world.guildId}/commands`);
     const stored = standin.commands.get(standin.world.guildId)!;
@@ -38,7 +38,7 @@ describe('registerCommands', () => {
   it('registers globally without a guild id', async () => {
     const done = await registerCommands({ token: FAKE_TOKEN, appId: standin.world.appId, guildId: null, apiUrl: standin.apiUrl });
     expect(done.scope).toBe('global');
-    expect(standin.commands.get('global')?.map((c) => c.name)).toEqual(['ask', 'who']);
+    expect(standin.commands.get('global')?.map((c) => c.name)).toEqual(['ask', 'who', 'coverage']);
   });
 
   it('fails with a wrong token instead of pretending', async () => {

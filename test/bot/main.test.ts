@@ -26,10 +26,10 @@ afterAll(async () => {
 });
 
 describe('npm run deploy-commands', () => {
-  it('registers /ask and /who in the guild and says so', async () => {
+  it('registers /ask, /who and /coverage in the guild and says so', async () => {
     const { stdout } = await run('node_modules/.bin/tsx', ['src/bot/deployCommands.ts'], { env });
-    expect(stdout.trim()).toBe(`Registered /ask, /who in guild ${standin.world.guildId}.`);
-    expect(standin.commands.get(standin.world.guildId)?.map((c) => c.name)).toEqual(['ask', 'who']);
+    expect(stdout.trim()).toBe(`Registered /ask, /who, /coverage in guild ${standin.world.guildId}.`);
+    expect(standin.commands.get(standin.world.guildId)?.map((c) => c.name)).toEqual(['ask', 'who', 'coverage']);
   });
 });
 
