@@ -33,11 +33,16 @@ export function resolveLogFormat(format: LogFormat, stderrIsTTY: boolean): 'json
   return format;
 }
 
-/** pino-pretty, synchronous on stderr so a line is out before the process can exit. */
-function prettyStderr(): DestinationStream {
-  return pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+/** pino-pretty, synchronous on stderr (so a line is out before the process can exit), or on `to`. */
+function prettyStream(to?: DestinationStream): DestinationStream {
+  const colorize = !to && Boolean(process.stderr.isTTY);
+  return pretty({ destination: (to as NodeJS.WritableStream | undefined) ?? 2, sync: true, colorize, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
 }
 
+/**
+ * The logger on stderr, or on `destination` (tests). `format` "auto" is pretty where stderr is a
+ * terminal; with a destination only "pretty" is.
+ */
 export function createLogger(level: LogLevel = 'info', destination?: DestinationStream, format: LogFormat = 'json'): Logger {
   const options = {
     level,
@@ -59,6 +64,7 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       },
     },
   };
-  if (destination) return pino(options, destination);
-  return pino(options, resolveLogFormat(format, Boolean(process.stderr.isTTY)) === 'pretty' ? prettyStderr() : pino.destination(2));
+  const pretty = resolveLogFormat(format, destination ? false : Boolean(process.stderr.isTTY)) === 'pretty';
+  if (destination) return pino(options, pretty ? prettyStream(destination) : destination);
+  return pino(options, pretty ? prettyStream() : pino.destination(2));
 }

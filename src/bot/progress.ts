@@ -56,7 +56,7 @@ export function progressReporter(logger: Logger, options: { intervalMs?: number;
     ready(library, where) {
       const { articles, passages, statements, people, skipped } = library.coverage;
       const took = seconds(now() - began);
-      const skips = skipped.length ? `; ${n(skipped.length)} files skipped` : '';
+      const skips = skipped.length ? `; ${n(skipped.length)} ${skipped.length === 1 ? 'file' : 'files'} skipped` : '';
       if (articles.length === 0) {
         logger.warn(`ready in ${took}, but the coverage in ${where} is empty: no readable articles${skips}. /ask will say so.`);
         return;

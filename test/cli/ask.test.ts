@@ -63,3 +63,18 @@ describe('ask flags', () => {
     expect((parsed as { error: string }).error).not.toContain('\n');
   });
 });
+
+describe('through npm', () => {
+  it('`npm run ask -- --json …` prints pure JSON on stdout, npm not silenced', () => {
+    const cwd = ROOT;
+    const env = { ...process.env, npm_config_cache: tempDir() };
+    const result = spawnSync('npm', ['run', 'ask', '--', '--json', '--limit', '1', '--seeds', SEEDS, 'Where will Trump meet Putin?'], { cwd, env, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const passages = JSON.parse(result.stdout) as { text: string }[];
+    expect(passages[0]!.text).toContain('Alaska');
+    expect(result.stderr).toContain('> tsx src/cli/ask.ts --json'); // npm's banner, on stderr
+    const missing = spawnSync('npm', ['run', 'no-such-script'], { cwd, env, encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('Missing script: "no-such-script"');
+  }, 60_000);
+});
