@@ -1,54 +1,13 @@
 // `npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] "question"`
-// Text mode prints passages with citations; --json prints exactly the contract below; --batch answers
+// Text mode prints passages with citations; --json prints exactly the contract in askJson.ts; --batch answers
 // one question per stdin line (one JSON line each) from one process. Warnings go to stderr only.
 import { createInterface } from 'node:readline';
 import { openLibrary } from '../answer/openLibrary.js';
 import { renderAnswerText } from '../render/answerText.js';
-import { answeringText } from '../render/discord.js';
-import { stemsOf } from '../render/highlight.js';
-import type { AskAnswer, Citation, IsoDate } from '../types.js';
+import type { AskAnswer } from '../types.js';
+import { toJsonPassages } from './askJson.js';
 import { parseAskArgs, USAGE } from './askArgs.js';
 import { runMain } from './runMain.js';
-
-/** One passage in --json output: exactly these keys, best first. */
-export interface JsonPassage {
-  doc: string;
-  paragraph: number;
-  text: string;
-  score: number;
-  publishedOn: IsoDate | null;
-  source: string | null;
-  alsoIn: Citation[];
-  /** The article's title and link, or null. */
-  title: string | null;
-  url: string | null;
-  /** What a reader is shown: `text` itself, or for a long paragraph the sentences that answer. */
-  excerpt: string;
-}
-
-export function toJsonPassages(answer: AskAnswer): JsonPassage[] {
-  const stems = stemsOf(answer.question);
-  return answer.passages.map(({ doc, paragraph, text, score, publishedOn, source, alsoIn, title, url }) => ({
-    doc,
-    paragraph,
-    text,
-    score: Math.round(score * 1000) / 1000,
-    publishedOn,
-    source,
-    alsoIn: alsoIn.map(({ doc, paragraph, citation, publishedOn, source, title, url }) => ({
-      doc,
-      paragraph,
-      citation,
-      publishedOn,
-      source,
-      title: title ?? null,
-      url: url ?? null,
-    })),
-    title: title ?? null,
-    url: url ?? null,
-    excerpt: answeringText(text, stems),
-  }));
-}
 
 async function main(): Promise<number> {
   const args = parseAskArgs(process.argv.slice(2), process.env);

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/answer/openLibrary.js';
+import { toJsonPassages } from '../../src/cli/askJson.js';
 import { renderAnswerText } from '../../src/render/answerText.js';
 import { renderAsk, renderDiscordAsText, renderWho } from '../../src/render/discord.js';
 import { ROOT, tempDir } from '../helpers.js';
@@ -76,6 +77,12 @@ describe('a long paragraph', () => {
     expect(page!.embeds[0]!.description!.length).toBeLessThan(700);
     expect(page!.embeds[0]!.footer!.text).toMatch(/¶3$/u);
     expect(shown).not.toContain('Ryan Samuel Pitylak');
+    // ask --json keeps the whole paragraph beside what the reader is shown.
+    const [json] = toJsonPassages({ ...answer, passages: [long!] });
+    expect(json!.text).toBe(long!.text);
+    expect(json!.excerpt).toMatch(/^… .*All three acts confer cash penalties for each violation of their terms\..* …$/u);
+    expect(json!.excerpt.length).toBeLessThan(600);
+    expect(json).toMatchObject({ title: "US state acts to stop 'spammers'", url: null });
   });
 });
 
