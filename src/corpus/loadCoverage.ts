@@ -7,6 +7,6 @@ export async function loadCoverage(paths: string | string[], options: LoadOption
   const { articles, skipped, warnings } = await loadArticles(paths, options);
   options.onProgress?.({ step: 'statements', done: 0, total: articles.length });
   const { statements, people } = analyseStatements(articles);
-  options.onProgress?.({ step: 'statements', done: articles.length, total: articles.length, finished: true, detail: `${statements.length} statements, ${people.length} people` });
+  options.onProgress?.({ step: 'statements', done: articles.length, total: articles.length, finished: true, detail: `${statements.length.toLocaleString('en-GB')} statements, ${people.length.toLocaleString('en-GB')} people` });
   return { articles, passages: articles.flatMap((a) => a.paragraphs), statements, people, skipped, warnings };
 }

@@ -53,17 +53,17 @@ export function renderCoverage(summary: CoverageSummary, options: CoverageRender
     const skipped = summary.skipped.length ? ` ${plural(summary.skipped.length, 'file was', 'files were')} skipped.` : '';
     return [{ content: `The coverage is empty: no articles have been loaded yet.${skipped}`, embeds: [] }];
   }
-  const dates = summary.dateRange
-    ? `${formatDate(summary.dateRange.from)} – ${formatDate(summary.dateRange.to)}`
-    : 'no article is dated';
+  const count = (k: number, one: string) => `${n(k)} ${k === 1 ? one : `${one}s`}`;
   const undated = summary.articles - summary.dated;
   const lines = [
-    `**${plural(summary.articles, 'article')}**, ${plural(summary.paragraphs, 'paragraph')}`,
-    `Published ${dates}${summary.dateRange && undated ? ` (${n(undated)} undated)` : ''}`,
+    `**${count(summary.articles, 'article')}**, ${count(summary.paragraphs, 'paragraph')}`,
+    summary.dateRange
+      ? `Published ${formatDate(summary.dateRange.from)} – ${formatDate(summary.dateRange.to)}${undated ? ` (${n(undated)} undated)` : ''}`
+      : 'No article is dated',
   ];
   if (summary.skipped.length) {
     const which = options.showSkipped ? 'listed on the last pages' : 'moderators can see which';
-    lines.push(`${plural(summary.skipped.length, 'file')} skipped (${which})`);
+    lines.push(`${count(summary.skipped.length, 'file')} skipped (${which})`);
   }
   const overview: APIEmbed = {
     color: COLOUR,

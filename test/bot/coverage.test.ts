@@ -68,3 +68,15 @@ describe('an empty coverage folder', () => {
     expect(coverage.content).toMatch(/^The coverage is empty/u);
   });
 });
+
+describe('renderCoverage', () => {
+  it('writes large counts with separators and says when nothing is dated', async () => {
+    const { renderCoverage } = await import('../../src/render/coverage.js');
+    const [page] = renderCoverage(
+      { articles: 2207, paragraphs: 10530, dated: 0, dateRange: null, sources: [{ source: 'BBC News', articles: 2207 }], newest: [], skipped: [] },
+      { showSkipped: false },
+    );
+    expect(page!.embeds[0]!.description).toBe('**2,207 articles**, 10,530 paragraphs\nNo article is dated');
+    expect(page!.embeds[0]!.fields).toEqual([{ name: 'Sources (1)', value: 'BBC News — 2,207' }]);
+  });
+});
