@@ -12,6 +12,7 @@ interface Node {
   tagName: string;
   textContent: string | null;
   parentElement: Node | null;
+  previousElementSibling: Node | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): Node | null;
   querySelectorAll(selector: string): Iterable<Node>;
@@ -60,9 +61,11 @@ export function blocksOf(root: Node): Blocks {
 
 /** Whether an element sits in a caption or in page furniture, judged by its own and its ancestors' markup. */
 function placeOf(el: Node, root: Node): 'caption' | 'furniture' | 'body' {
-  // A gallery is a list of pictures, each item with its caption text.
+  // A gallery is a list of pictures, each item with its caption text; some pages put the caption
+  // list right after the <figure> instead.
   const item = el.tagName.toLowerCase() === 'li' ? el : el.parentElement?.tagName.toLowerCase() === 'li' ? el.parentElement : null;
   if (item?.querySelector('img, picture')) return 'caption';
+  if (item?.parentElement?.previousElementSibling?.tagName.toLowerCase() === 'figure') return 'caption';
   for (let node: Node | null = el; node && node !== root; node = node.parentElement) {
     const tag = node.tagName.toLowerCase();
     if (tag === 'figure' || tag === 'figcaption') return 'caption';
