@@ -20,6 +20,8 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 const limiter = createRateLimiter(ADDS_PER_MINUTE, 60_000);
+// One refresh at a time: two adds finishing together must not let the older snapshot win the swap.
+let refreshing: Promise<unknown> = Promise.resolve();
 
 function mayAdd(interaction: ChatInputCommandInteraction, role: string | null): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
@@ -57,9 +59,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   ctx.logger.info({ userId: interaction.user.id, file: basename(outcome.path) }, 'article added');
 
   // Searchable: the live library says when it has taken the file in; else reload the folder.
-  const library = ctx.library;
-  const next = await (library.onArticleAdded?.(outcome.path) ?? library.reopen?.());
-  if (next) ctx.library = next;
+  const refresh = refreshing.then(async () => {
+    const library = ctx.library;
+    const next = await (library.onArticleAdded?.(outcome.path) ?? library.reopen?.());
+    if (next) ctx.library = next;
+    return next;
+  });
+  refreshing = refresh.catch(() => {});
+  const next = await refresh;
   const article = ctx.library.coverage.articles.find((a) => a.path === outcome.path);
   if (!article) {
     await say(`Saved as \`${basename(outcome.path)}\`, but it is not searchable yet${next ? ' (the page gave no readable article text)' : '; it will be after a restart'}.`);

@@ -39,7 +39,13 @@ export async function loadArticles(paths: string | string[]): Promise<LoadedArti
     const ext = extname(file).toLowerCase();
     const reader = FORMATS.get(ext) ?? FORMATS.get('.txt')!; // a file named explicitly is read as text
     const sidecar = await readSidecar(file.slice(0, file.length - ext.length) + '.json', result);
-    const read = reader({ doc: ids.get(file)!, path: file, text, sidecar });
+    let read: ReturnType<typeof reader>;
+    try {
+      read = reader({ doc: ids.get(file)!, path: file, text, sidecar });
+    } catch (error) {
+      // A parser bug on one odd file must not stop the rest of the coverage loading.
+      read = { ok: false, reason: `could not be read as ${ext || 'text'} (${(error as Error).message})` };
+    }
     if (!read.ok) {
       result.skipped.push({ path: file, reason: read.reason });
       continue;

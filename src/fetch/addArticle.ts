@@ -49,7 +49,12 @@ export async function addArticle(request: AddRequest): Promise<AddOutcome> {
   if (!page.ok) return page;
   const decoded = decodeText(page.bytes);
   if (!decoded.ok) return { ok: false, refusal: 'not-article', message: `the page is ${decoded.reason}` };
-  const read = parseHtmlPage(decoded.text, { url: page.url });
+  let read: ReturnType<typeof parseHtmlPage>;
+  try {
+    read = parseHtmlPage(decoded.text, { url: page.url });
+  } catch (error) {
+    read = { ok: false, reason: `the page could not be read (${(error as Error).message})` };
+  }
   if (!read.ok) return { ok: false, refusal: 'not-article', message: read.reason };
   const draft = read.draft;
 

@@ -40,6 +40,8 @@ beforeAll(async () => {
     },
     '/news/ferry-returns': { body: articlePage({ title: 'Castlebay ferry to return', paragraphs: FERRY, site: 'Wendham Echo', published: '2025-03-06T12:00:00Z' }) },
     '/to-bridge?utm_source=x': { status: 302, location: '/news/bridge-reopens' },
+    '/news/school-roof': { body: articlePage({ title: 'School roof repaired before term', site: 'Wendham Echo', paragraphs: ['The roof of Wendham primary school has been repaired in time for the new term, the county council said on Friday after a summer of work.', 'Head teacher Joan Marsh said pupils would be back in their own classrooms on Monday instead of the portable cabins they used in spring.'] }) },
+    '/news/library-hours': { body: articlePage({ title: 'Library opening hours extended', site: 'Wendham Echo', paragraphs: ['Wendham library will open until eight in the evening on weekdays from April, the town council agreed at its monthly meeting on Wednesday night.', 'Councillors said the longer hours would be paid for by closing the reading room on Sunday mornings, when few visitors come in.'] }) },
     '/menu': { body: '<html><head><title>Sections</title></head><body><nav><a href="/a">News</a> <a href="/b">Sport</a></nav><p>Choose a section.</p></body></html>' },
     '/report.pdf': { type: 'application/pdf', body: '%PDF-1.4 ...' },
     '/huge': { body: Buffer.alloc(5 * 1024 * 1024 + 10, 0x20), chunked: true },
@@ -69,6 +71,18 @@ describe('/add', () => {
     expect(answer.embeds[0]?.title).toMatch(/wendham-echo-example-bridge-reopens ¶1$/);
     const who = await h.standin.sendCommand('who', { person: 'Priya Shah' }).reply();
     expect(JSON.stringify(who.embeds)).toMatch(/People have waited long enough/);
+  });
+
+  it('takes two adds at once and keeps both searchable', async () => {
+    const [roof, hours] = await Promise.all([add(server.url('/news/school-roof'), moderator('mod-x')), add(server.url('/news/library-hours'), moderator('mod-y'))]);
+    expect(roof.content).toMatch(/^Added “School roof repaired before term”/);
+    expect(hours.content).toMatch(/^Added “Library opening hours extended”/);
+    const docs = new Set(h.library.coverage.articles.map((a) => a.doc)); // the harness's copy is the old snapshot
+    expect(docs.has('127-0-0-1-school-roof')).toBe(false);
+    for (const [question, doc] of [['When will pupils be back in their classrooms at Wendham primary?', '127-0-0-1-school-roof'], ['How late will Wendham library open on weekdays?', '127-0-0-1-library-hours']]) {
+      const answer = await h.standin.sendCommand('ask', { question: question! }).reply();
+      expect(answer.embeds[0]?.title, question).toContain(doc!);
+    }
   });
 
   it('lets a member with the configured role add', async () => {

@@ -6,8 +6,9 @@
 const OPENERS =
   /^(continue reading|read more|read the full|keep reading|sign up|subscribe|follow (us|him|her|me|them)\b|share (this|on|via)\b|advertisement|advert\b|sponsored\b|paid partner|powered by|disclosures?\b|related( articles?| stories| content)?:|see also\b|more on this\b|image (copyright|caption|source)|media caption|click here|listen to (this|the)|watch:|download (the|our)|most (read|popular)\b|recommended\b|topics\b)/iu;
 
-// Anywhere in a short block: author-bio and contribution lines.
-const ANYWHERE = /\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram|threads|bluesky)\b|\bcontributed (reporting )?to this (report|article|story)\b|\bfirst published\b.{0,40}\d{4}/iu;
+// Anywhere in a short block: author-bio and contribution lines, and the WordPress feed footer
+// "The post … appeared first on …".
+const ANYWHERE = /\bappeared first on\b|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram|threads|bluesky)\b|\bcontributed (reporting )?to this (report|article|story)\b|\bfirst published\b.{0,40}\d{4}/iu;
 
 // "JIM WATSON/AFP/Getty Images": names separated by slashes, no sentence.
 const PHOTO_CREDIT = /^[\p{Lu}][\p{L}\p{M}.' &-]*(\/[\p{L}\p{M}.' &-]+)+$/u;
