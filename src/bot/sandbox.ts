@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Library } from '../answer/library.js';
 import { renderDiscordAsText } from '../render/discord.js';
-import { startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
+import { MANAGE_SERVER_PERMISSIONS, startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { registerCommands } from './registerCommands.js';
@@ -22,6 +22,7 @@ const HELP = [
   '/ask hide:true <question>  the same, visible only to you',
   '/who <name>                what a person said, in date order          e.g. /who Lammy',
   '/coverage                  what the bot covers; add as:moderator to see skipped files as one with Manage Server',
+  '/add <link>                fetch a news page into the coverage folder e.g. /add https://example.org/news/story',
   'complete <typed>           what /who autocomplete offers for <typed>',
   'next, prev                 click Next/Previous on the last reply',
   'help, quit',
@@ -40,7 +41,7 @@ export interface SandboxOptions {
 }
 
 /** The option that takes the rest of the line, per command (none for /coverage). */
-const MAIN_OPTION: Record<string, string | null> = { who: 'person', coverage: null };
+const MAIN_OPTION: Record<string, string | null> = { who: 'person', add: 'url', coverage: null };
 
 /** `/ask hide:true some words` → { hide: true, question: 'some words' }; `as:moderator` → asModerator. */
 export function parseCommandLine(line: string): { name: string; options: Record<string, string | boolean>; asModerator?: boolean } | null {
@@ -99,7 +100,8 @@ export class Sandbox {
       this.out('Commands start with a slash, e.g. /ask What did Lammy say? Type help for more.\n');
       return;
     }
-    const send = parsed.asModerator ? { user: this.standin.world.moderator } : {};
+    // The sandbox's user runs the server, so may use /add; `as:moderator` also shows what only moderators see.
+    const send = parsed.asModerator ? { user: this.standin.world.moderator } : { member: { permissions: MANAGE_SERVER_PERMISSIONS } };
     const ix = this.standin.sendCommand(parsed.name, parsed.options, send);
     this.show(await ix.reply());
     this.last = ix;
