@@ -2,7 +2,7 @@
 // wires `ask`, `who` and `suggestPeople` over them.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadCoverage } from '../corpus/loadCoverage.js';
+import { loadCoverageCached } from '../statements/cache.js';
 import { openSearchState } from '../search/indexCache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage } from '../types.js';
@@ -19,7 +19,7 @@ export interface OpenedLibrary extends Library {
 }
 
 export async function openLibrary(options: LibraryOptions & { indexFingerprint?: string }): Promise<OpenedLibrary> {
-  const coverage = await loadCoverage(options.seedsDir);
+  const coverage = await loadCoverageCached(options.seedsDir, options.cacheDir);
   const titles = new Map<string, string>();
   for (const article of coverage.articles) if (article.title) titles.set(article.doc, article.title);
 
@@ -30,7 +30,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
     { statements: coverage.statements, people: coverage.people, titles },
     { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint },
   );
-  const { warnings: loadWarnings, ...rest } = coverage;
+  const { warnings: loadWarnings, analysis: _analysis, ...rest } = coverage;
   const plain: Coverage = rest;
 
   return {

@@ -1,7 +1,7 @@
 // `npm run who -- [--json] [--seeds DIR] "name"`: what a person or body said, ordered by when said.
 // --json prints {person: {name, aliases}, statements: [...]}; an unknown name prints
 // {person: null, statements: [], didYouMean: [...]} and still exits 0.
-import { loadCoverage } from '../corpus/loadCoverage.js';
+import { loadCoverageCached } from '../statements/cache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
 import { runMain } from './runMain.js';
@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   if ('error' in args) return usage(args.error);
   const name = args.positionals.join(' ').trim();
   if (!name) return usage('no name given');
-  const coverage = await loadCoverage(args.seedsDir);
+  const coverage = await loadCoverageCached(args.seedsDir);
   for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
   const answer = whoSaid(coverage, name);
   const statements = answer.statements.map(toJsonStatement);

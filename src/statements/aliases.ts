@@ -5,9 +5,12 @@ import { INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
 import { distance } from 'fastest-levenshtein';
 
+/** What the people index reads of a name chain (a cached mention keeps just this). */
+export type ChainFacts = Pick<NameChain, 'name' | 'words' | 'honorific' | 'title' | 'strong' | 'speaks' | 'afterLocative' | 'definite'>;
+
 export interface Mention {
   doc: string;
-  chain: NameChain;
+  chain: ChainFacts;
   /** Inside quoted words: counts as a mention, never as evidence of a speaker. */
   inQuote: boolean;
 }
@@ -108,7 +111,7 @@ export class PeopleIndex {
     return null;
   }
 
-  resolve(chain: NameChain, doc: string): PersonRecord | null {
+  resolve(chain: Pick<NameChain, 'name' | 'honorific'>, doc: string): PersonRecord | null {
     if (chain.name.length >= 2) {
       return this.lookupFull(chain.name) ?? this.lookupWord(chain.name[chain.name.length - 1]!, doc, null);
     }
@@ -226,7 +229,7 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
 }
 
 /** A speaking chain that could be a person's name: not "the X", no institution or publication word. */
-function looksLikeName(chain: NameChain): boolean {
+function looksLikeName(chain: ChainFacts): boolean {
   return !chain.definite && !chain.words.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()) || PUBLICATION_HEADS.has(w.toLowerCase()));
 }
 

@@ -85,3 +85,6 @@ export const bodySpeaker = (body: BodyRecord, human: boolean, plural: boolean): 
   plural,
   body,
 });
+
+/** A name the article alone cannot settle; never a pronoun's antecedent (not `human`). */
+export const provisionalSpeaker = (name: string): Speaker => ({ name, kind: 'person', human: false, plural: false });
