@@ -163,12 +163,14 @@ export function evaluatePolnear(statements: Statement[], people: Person[], dir =
       misses.push({ doc: a.doc, pattern: s ? 'wrong speaker' : patternOf(a, textOf(a.doc)), source: a.source!, cue: a.cue ?? '', content: a.content, predicted: s ? s.speaker : null });
     }
   });
-  // Quoted statements that no annotated attribution covers at all were invented.
+  // Quoted statements that no annotated attribution covers: reported apart, not counted against
+  // precision (the README's precision is over the statements returned for the annotated contents,
+  // and one annotator's file misses some quotes: the ''…'' quotes of the NYT articles, for one).
   const docs = new Set(gold.map((a) => a.doc));
   const invented = statements.filter(
     (s) => docs.has(s.doc) && s.kind !== 'indirect' && !gold.some((a) => a.doc === s.doc && overlap(s.text, a.content) >= MATCH),
   ).length;
-  const fp = wrong + invented;
+  const fp = wrong;
   const fn = scope.length - tp;
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = scope.length ? tp / scope.length : 0;
@@ -198,7 +200,7 @@ export function evaluatePolnear(statements: Statement[], people: Person[], dir =
 export function formatPolnearEval(r: PolnearEval, showMisses = 40): string {
   const f = (x: number) => x.toFixed(3);
   const lines = [
-    `quoted, named source (${r.named.gold}): precision ${f(r.named.precision)}  recall ${f(r.named.recall)}  F1 ${f(r.named.f1)}  (tp ${r.named.tp}, fp ${r.named.fp} of which ${r.named.inventedStatements} cover no attribution, fn ${r.named.fn})`,
+    `quoted, named source (${r.named.gold}): precision ${f(r.named.precision)}  recall ${f(r.named.recall)}  F1 ${f(r.named.f1)}  (tp ${r.named.tp}, fp ${r.named.fp}, fn ${r.named.fn}); ${r.named.inventedStatements} quoted statements cover no annotated attribution`,
     `all attributions with a speech verb (${r.speech.gold}): found ${f(r.speech.recall)}; named source (${r.speech.namedGold}) with the right speaker ${f(r.speech.namedRecall)}`,
     'misses by pattern (quoted, named source):',
     ...Object.entries(r.missesByPattern)

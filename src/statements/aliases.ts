@@ -1,7 +1,7 @@
 // Who is a person, and which mentions are the same person: "David Lammy", "Mr Lammy", "Lammy" and
 // "Foreign Secretary David Lammy" fold into one; "Sir Keir" finds Keir Starmer; spelling variants of a
 // surname across articles (Zelensky / Zelenskyy) fold too. Evidence only from the coverage itself.
-import { INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
+import { HONORIFICS, INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
 import { distance } from 'fastest-levenshtein';
 
@@ -100,9 +100,16 @@ export class PeopleIndex {
   lookupWord(word: string, doc: string, honorific: string | null): PersonRecord | null {
     const key = nameKey(word);
     const byFirst = honorific !== null && FIRST_NAME_HONORIFICS.has(honorific);
-    const matches = (own: string) => own === key || (key.length >= 6 && own.length >= 6 && distance(own, key) <= 1);
     const keys = byFirst ? this.byFirst : this.byLast;
-    let candidates = (key.length >= 6 ? keys.near(key) : keys.exact(key)).filter((p) => matches(byFirst ? p.first : p.last));
+    let candidates = keys.exact(key);
+    // A spelling variant (Zelensky / Zelenskyy) only when no one has the name as written, and only
+    // from other articles: within one article a near miss is someone else (Tester, Hester).
+    if (candidates.length === 0 && key.length >= 6) {
+      candidates = keys.near(key).filter((p) => {
+        const own = byFirst ? p.first : p.last;
+        return own.length >= 6 && distance(own, key) <= 1 && !p.docs.has(doc);
+      });
+    }
     // "Sir Nick" may also be a surname reference in other styles; fall back to surnames.
     if (candidates.length === 0 && byFirst) candidates = this.byLast.exact(key);
     const local = candidates.filter((p) => p.docs.has(doc));
@@ -235,7 +242,7 @@ function looksLikeName(chain: ChainFacts): boolean {
 
 /** The fullest plain form: "Keir Starmer" over "Starmer", the commonest spelling first. */
 function canonicalName(person: PersonRecord): string {
-  const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !/^(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Gen)\b/.test(a));
+  const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !HONORIFICS.has(a.split(' ')[0]!));
   if (forms.length === 0) return person.name;
   forms.sort((a, b) => b.split(' ').length - a.split(' ').length || a.length - b.length);
   // Prefer the form the record was created with when it is among the fullest.

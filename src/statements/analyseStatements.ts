@@ -5,6 +5,7 @@ import type { Article, Person, Statement } from '../types.js';
 import { buildPeopleIndex, type Mention, type PeopleIndex, type PersonRecord } from './aliases.js';
 import { analyseArticle, type ArticleAnalysis, type LocalSpeaker } from './analyseArticle.js';
 import { buildRegister } from './peopleRegister.js';
+import { isNationality } from './lexicon.js';
 import { BodyRegistry } from './speakers.js';
 
 export interface AnalysedCoverage {
@@ -65,7 +66,11 @@ function globalSpeaker(s: LocalSpeaker, doc: string, people: PeopleIndex, bodies
   if (s.kind === 'body') return bodies.get(s.name, s.publication).name;
   if (s.kind === 'name') {
     const words = s.name.split(' ');
-    return (words.length >= 2 ? people.lookupFull(words) : people.lookupWord(words[0]!, doc, null))?.name ?? null;
+    const person = words.length >= 2 ? people.lookupFull(words) : people.lookupWord(words[0]!, doc, null);
+    if (person) return person.name;
+    // Nobody in the coverage by that name: it speaks as written ("Peabody said", "Melanie said")
+    // when it reads as a proper name, never as a fragment ("New EU", "Moscow-based US").
+    return isProperName(words) ? bodies.get(s.name).name : null;
   }
   const forms = [s.name, ...s.aliases].map((f) => f.split(' ')).sort((x, y) => y.length - x.length);
   let person: PersonRecord | null = null;
@@ -76,6 +81,17 @@ function globalSpeaker(s: LocalSpeaker, doc: string, people: PeopleIndex, bodies
   if (person && s.gender && !person.gender) person.gender = s.gender;
   return person?.name ?? s.name;
 }
+
+/** One to three capitalised words, none of them a nationality or a qualifier, not all initials. */
+function isProperName(words: string[]): boolean {
+  if (words.length === 0 || words.length > 3) return false;
+  if (!words.every((w) => /^\p{Lu}[\p{L}’'.-]*$/u.test(w) && !/-(based|born|led|backed)$/i.test(w))) return false;
+  if (words.length > 1 && words.some((w) => isNationality(w) || QUALIFIERS.has(w))) return false;
+  if (words.length === 1 && (QUALIFIERS.has(words[0]!) || /^[A-Z]{1,2}$/.test(words[0]!))) return false;
+  return true;
+}
+
+const QUALIFIERS = new Set(['New', 'Old', 'Former', 'Top', 'Senior', 'Chief', 'Big', 'Local', 'National', 'Federal', 'State', 'Western', 'Eastern', 'Northern', 'Southern']);
 
 interface Piece {
   paragraph: number;
