@@ -96,6 +96,7 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   if (isWord(prev) && (BE.has(prev.lower) || NOUN_DETERMINERS.has(prev.lower) || prev.possessive || prev.lower === 'of' || prev.lower === 'to')) return false;
   if (isWord(prev) && BE.has(tokens[i - 2]?.lower ?? '') && BETWEEN_SUBJECT_AND_VERB.has(prev.lower)) return false;
   if (t.lower.startsWith('add') && next?.lower === 'to') return false; // "added to the pressure"
+  if (info.takes === 'colon' && next?.text !== ':') return false; // "have continued to grow"
   if (info.participle && isWord(prev) && ['by', 'for', 'of', 'without'].includes(prev.lower)) return false;
   return true;
 }
