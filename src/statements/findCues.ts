@@ -51,6 +51,8 @@ const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'wor
 const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
+/** "sarcastically", "forcefully": manner adverbs stand beside a speech verb; "only", "early" do not. */
+const isMannerAdverb = (t: Token | undefined) => isWord(t) && !t.cap && t.lower.length >= 6 && /[^l]ly$/.test(t.lower) && !/(ily|only|early|likely|family|italy|assembly|supply|july)$/.test(t.lower);
 const isPunct = (t: Token | undefined, chars = ',;:–—-') => !!t && t.kind === 'punct' && chars.includes(t.text);
 
 /** Can this token be part of a speaker noun phrase? */
@@ -148,7 +150,11 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
 
 /** After a trailing cue only adjuncts may follow: "he told reporters on Tuesday night", "he said". */
 function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
-  const rest = tokens.slice(v + 1);
+  let rest = tokens.slice(v + 1);
+  // "said sarcastically", "said Friday as …", "said this morning": skip to what follows.
+  let skip = 0;
+  while (skip < rest.length && (isMannerAdverb(rest[skip]) || (isWord(rest[skip]) && TIME_WORDS.has(rest[skip]!.lower)))) skip++;
+  if (skip > 0 && (skip === rest.length || ADJUNCT_PREPOSITIONS.has(rest[skip]!.lower) || isPunct(rest[skip], ',;'))) rest = rest.slice(skip);
   if (rest.length === 0) return true;
   if (rest.length > 14 || rest.some((t) => t.kind === 'quote' || t.lower === 'that' || t.text === ':')) return false;
   let i = 0;
@@ -177,12 +183,17 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   for (;;) {
     const t = tokens[k];
     if (!isWord(t)) break;
-    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower)) {
+    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower) || isMannerAdverb(t)) {
       if (['has', 'have', 'had'].includes(t.lower)) perfect = true;
       k--;
     } else if (TIME_WORDS.has(t.lower) && timePhraseStart(tokens, k) !== null) {
       k = timePhraseStart(tokens, k)! - 1;
     } else break;
+  }
+  // A bracket after the name: "Rep. Jason Chaffetz (R-Utah) said", "Gov. Pat McCrory (R) said".
+  if (tokens[k]?.text === ')') {
+    const open = tokens.slice(Math.max(0, k - 6), k).map((x) => x.text).lastIndexOf('(');
+    if (open >= 0) k = Math.max(0, k - 6) + open - 1;
   }
   const t = tokens[k];
   if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };

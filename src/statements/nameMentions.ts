@@ -77,7 +77,8 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
   let split = -1;
   let honorific: string | null = null;
   chain.forEach((t, k) => {
-    if (isHonorific(t) || isRoleHead(t)) {
+    const afterHonorific = k > 0 && isHonorific(chain[k - 1]!) && k === chain.length - 1; // "Mr King"
+    if (isHonorific(t) || (isRoleHead(t) && !afterHonorific)) {
       split = k;
       honorific = isHonorific(t) ? t.base.replace(/\.$/, '') : honorific;
     }
