@@ -76,6 +76,8 @@ function npWord(t: Token | undefined): boolean {
 export function findCues(tokens: Token[]): Cue[] {
   const cues: Cue[] = [];
   tokens.forEach((t, i) => {
+    const dash = dashCue(tokens, i);
+    if (dash) cues.push(dash);
     if (t.kind !== 'word') return;
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
       const cue = accordingTo(tokens, i);
@@ -374,6 +376,26 @@ function accordingTo(tokens: Token[], i: number): Cue | null {
     content,
     trailing,
     attribution: { from: i, to },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
+/** "“…” ― Sonya Herridge": a quote signed by a dash and a name that ends the sentence. */
+function dashCue(tokens: Token[], i: number): Cue | null {
+  if (!isPunct(tokens[i], '―—–') || tokens[i - 1]?.kind !== 'quote') return null;
+  const np = npRight(tokens, i + 1);
+  const rest = tokens.slice(np.to);
+  if (np.to === i + 1 || np.to - i > 7 || rest.some((t) => t.kind !== 'punct')) return null;
+  if (!tokens.slice(i + 1, np.to).some((t) => t.cap)) return null;
+  return {
+    verb: i,
+    verbText: tokens[i]!.text,
+    info: { takes: 'clause' },
+    subject: { type: 'np', from: i + 1, to: np.to },
+    content: { from: 0, to: i },
+    trailing: true,
+    attribution: { from: i, to: np.to },
     perfect: false,
     eventOnly: false,
   };

@@ -16,7 +16,10 @@ import {
   type SpeechEvent,
 } from './resolveSpeaker.js';
 import { sentenceSubject } from './sentenceSubject.js';
-import type { BodyRegistry, Speaker } from './speakers.js';
+import { personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
+
+/** "PENCE:", "MR. WALLACE:" opening a paragraph: a speaker label of a transcript. */
+const TRANSCRIPT_LABEL = /^["“]?((?:MR|MRS|MS|DR)?\.?\s?[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+){0,2}):\s+/;
 import type { Token } from './tokens.js';
 
 export interface Draft {
@@ -60,6 +63,19 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     const covered = new Set<Quote>();
     const noCues = para.sentences.every((s) => s.cues.length === 0);
     const draftsBefore = drafts.length;
+    // A transcript line, "PENCE: Well, look, …": the capitalised label is the speaker.
+    const label = TRANSCRIPT_LABEL.exec(para.text);
+    if (label) {
+      const name = label[1]!.split(/\s+/).map((w) => w[0] + w.slice(1).toLowerCase());
+      const person = name.length === 1 ? people.lookupWord(name[0]!, doc, null) : people.lookupFull(name);
+      const speaker = person ? personSpeaker(person) : provisionalSpeaker(name.join(' '));
+      const text = para.text.slice(label[0].length).replace(/["”]\s*$/, '').trim();
+      if (text) drafts.push({ doc, paragraph, speaker, kind: 'direct', text, saidOn: null, cue: `${label[1]}:`, at: 0 });
+      openOwner = null;
+      colonOwner = null;
+      lastParagraphOwner = null;
+      continue;
+    }
     let lastDirect: Owner | null = null;
     let lastQuoteOwner: Owner | null = null;
     const emit = (owner: Owner, kind: StatementKind, text: string, at: number) => {
