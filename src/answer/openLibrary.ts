@@ -36,7 +36,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
   return {
     coverage: plain,
     ask: makeAsk(coverage.passages, state),
-    who: (name) => whoSaid(plain, name),
+    who: (name, options) => whoSaid(plain, name, options),
     suggestPeople: makeSuggestPeople(plain.people),
     fromCache: state.fromCache,
     cacheFile: state.file,
