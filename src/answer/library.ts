@@ -12,6 +12,8 @@ export interface Library {
   who(name: string, options?: WhoOptions): WhoAnswer;
   /** People whose name or an alias matches what has been typed so far, best first (for autocomplete). */
   suggestPeople(typed: string, limit?: number): Person[];
+  /** Roles the coverage gives people, matching what has been typed (for autocomplete). */
+  suggestRoles?(typed: string, limit?: number): { role: string; holder: string }[];
 }
 
 export interface LibraryOptions {

@@ -8,7 +8,7 @@ import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage } from '../types.js';
 import { makeAsk } from './ask.js';
 import type { Library, LibraryOptions } from './library.js';
-import { makeSuggestPeople } from './suggestPeople.js';
+import { makeSuggestPeople, makeSuggestRoles } from './suggestPeople.js';
 
 export interface OpenedLibrary extends Library {
   /** True when the index came from the cache file rather than being built now. */
@@ -38,6 +38,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
     ask: makeAsk(coverage.passages, state),
     who: (name, options) => whoSaid(plain, name, options),
     suggestPeople: makeSuggestPeople(plain.people),
+    suggestRoles: makeSuggestRoles(plain.people),
     fromCache: state.fromCache,
     cacheFile: state.file,
     warnings: [
