@@ -52,7 +52,7 @@ const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'althou
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
 /** "sarcastically", "forcefully": manner adverbs stand beside a speech verb; "only", "early" do not. */
-const isMannerAdverb = (t: Token | undefined) => isWord(t) && !t.cap && t.lower.length >= 6 && /[^l]ly$/.test(t.lower) && !/(ily|only|early|likely|family|italy|assembly|supply|july)$/.test(t.lower);
+const isMannerAdverb = (t: Token | undefined) => isWord(t) && !t.cap && t.lower.length >= 6 && /ly$/.test(t.lower) && !/^(only|early|likely|family|italy|assembly|supply|july|rally|ally|belly|jelly|holly|daily|weekly|monthly|yearly|quarterly|elderly|friendly|lonely|lovely|costly|deadly|ugly|holy|curly)$/.test(t.lower);
 const isPunct = (t: Token | undefined, chars = ',;:–—-') => !!t && t.kind === 'punct' && chars.includes(t.text);
 
 /** Can this token be part of a speaker noun phrase? */

@@ -17,7 +17,9 @@ export function statementSentences(text: string): { start: number; end: number }
   const out: { start: number; end: number }[] = [];
   for (const range of ranges) {
     const previous = out[out.length - 1];
-    if (previous && continuesAfterAbbreviation(text.slice(previous.start, previous.end), text.slice(range.start, range.end))) {
+    const next = text.slice(range.start, range.end);
+    // "“…” ― Sonya Herridge": a signature dash belongs to the quote before it.
+    if (previous && (continuesAfterAbbreviation(text.slice(previous.start, previous.end), next) || /^[―—–]\s/.test(next))) {
       previous.end = range.end;
     } else out.push({ ...range });
   }
