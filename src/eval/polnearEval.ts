@@ -73,16 +73,29 @@ function sameSpeaker(source: string, names: string[]): boolean {
   });
 }
 
-/** How much of the shorter of two texts lies in the longer one, by words. */
-function overlap(a: string, b: string): number {
-  const wa = words(a);
-  const wb = new Set(words(b));
-  if (wa.length === 0 || wb.size === 0) return 0;
-  const shared = wa.filter((w) => wb.has(w)).length;
-  return shared / Math.min(wa.length, wb.size);
+/**
+ * How much of a statement lies, word for word, in an annotated content: the statement's pieces
+ * (joined with " … ") that appear whole in the content (or contain it), as a share of the shorter
+ * of the two. Contiguous containment, so a short statement sharing common words does not match.
+ */
+function overlap(statement: string, content: string): number {
+  const c = normaliseText(content);
+  const cLength = c.trim().length;
+  if (cLength === 0) return 0;
+  let inside = 0;
+  let total = 0;
+  for (const piece of statement.split(' … ')) {
+    const p = normaliseText(piece);
+    const length = p.trim().length;
+    total += length;
+    if (length === 0) continue;
+    if (c.includes(p) && p.trim().split(' ').length >= 2) inside += length;
+    else if (p.includes(c)) inside += cLength;
+  }
+  return total === 0 ? 0 : inside / Math.min(total, cLength);
 }
 
-const MATCH = 0.6;
+const MATCH = 0.5;
 
 function isSpeechCue(cue: string | null): boolean {
   if (!cue) return false;

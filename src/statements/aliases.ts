@@ -191,8 +191,16 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
   const honoured = new Set(
     mentions.filter((m) => m.chain.honorific && m.chain.name.length === 1).map((m) => nameKey(m.chain.name[0]!)),
   );
-  const isPerson = (words: string[]) =>
-    strong.has(nameKey(words)) || honoured.has(nameKey(words[words.length - 1]!)) || honoured.has(nameKey(words[0]!));
+  // "Bernie Sanders offered advice … Sanders told MSNBC": a full name whose surname alone speaks in
+  // the same article is a person (news refers back to people, not to places or bodies, by surname).
+  const speakingSurnames = new Set(
+    mentions.filter((m) => m.chain.speaks && !m.inQuote && m.chain.name.length === 1 && m.chain.words.length === 1).map((m) => `${m.doc}\u0000${nameKey(m.chain.name[0]!)}`),
+  );
+  const isPerson = (words: string[], doc: string, chain: ChainFacts) =>
+    strong.has(nameKey(words)) ||
+    honoured.has(nameKey(words[words.length - 1]!)) ||
+    honoured.has(nameKey(words[0]!)) ||
+    (words.length <= 3 && speakingSurnames.has(`${doc}\u0000${nameKey(words[words.length - 1]!)}`) && looksLikeName(chain) && !places.has(nameKey(words)));
 
   // Strong names first (so weak chains can find them as endings), most words first.
   const full = mentions
@@ -200,7 +208,7 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
     .sort((a, b) => Number(b.chain.strong) - Number(a.chain.strong));
   for (const m of full) {
     const words = m.chain.name;
-    if (isPerson(words)) index.add(words, m.doc);
+    if (isPerson(words, m.doc, m.chain)) index.add(words, m.doc);
     else {
       const known = index.lookupFull(words);
       if (known) known.docs.add(m.doc);

@@ -153,6 +153,10 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
 /** After a trailing cue only adjuncts may follow: "he told reporters on Tuesday night", "he said". */
 function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
   let rest = tokens.slice(v + 1);
+  // "…,” he said, suggesting …" / "…, and added …": a participle or a new clause after a comma is
+  // another event; the cue itself ends at the comma.
+  const clauseAt = rest.findIndex((t, k) => isPunct(t, ',') && isWord(rest[k + 1]) && !rest[k + 1]!.cap && (/ing$/.test(rest[k + 1]!.lower) || CLAUSE_STARTERS.has(rest[k + 1]!.lower)));
+  if (clauseAt >= 0) rest = rest.slice(0, clauseAt);
   // "said sarcastically", "said Friday as …", "said this morning": skip to what follows.
   let skip = 0;
   while (skip < rest.length && (isMannerAdverb(rest[skip]) || (isWord(rest[skip]) && TIME_WORDS.has(rest[skip]!.lower)))) skip++;
@@ -305,7 +309,8 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
   // "said on X (formerly Twitter):", "said at a news briefing on Tuesday that").
   for (let j = v + 1; j < tokens.length && j - v <= 14; j++) {
     const t = tokens[j]!;
-    if (t.kind === 'quote') break;
+    // "told MSNBC's “Morning Joe” that …": a quoted title inside the object, before "that".
+    if (t.kind === 'quote' && tokens[j + 1]?.lower !== 'that') break;
     if (isPunct(t, ':')) return j + 1;
     if (isWord(t) && t.lower === 'that') {
       const first = tokens[v + 1]!;
