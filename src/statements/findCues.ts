@@ -97,7 +97,8 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (t.cap && !(info.participle && i === 0)) return false; // "Said" mid-name, "Post" in a title
-  if (isWord(prev) && (BE.has(prev.lower) || NOUN_DETERMINERS.has(prev.lower) || prev.possessive || prev.lower === 'of' || prev.lower === 'to')) return false;
+  const progressive = info.participle && isWord(prev) && ['is', 'are', 'was', 'were'].includes(prev.lower) && i >= 2 && isWord(tokens[i - 2]) && tokens[i - 2]!.cap;
+  if (isWord(prev) && !progressive && (BE.has(prev.lower) || NOUN_DETERMINERS.has(prev.lower) || prev.possessive || prev.lower === 'of' || prev.lower === 'to')) return false;
   if (isWord(prev) && BE.has(tokens[i - 2]?.lower ?? '') && BETWEEN_SUBJECT_AND_VERB.has(prev.lower)) return false;
   if (t.lower.startsWith('add') && next?.lower === 'to') return false; // "added to the pressure"
   if (info.takes === 'colon' && next?.text !== ':') return false; // "have continued to grow"
@@ -169,7 +170,10 @@ function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
     if (DETERMINERS.has(rest[0].lower)) i++;
     while (isWord(rest[i]) && (rest[i]!.cap || i === 0) && !ADJUNCT_PREPOSITIONS.has(rest[i]!.lower)) i++;
   }
+  // "told The New York Times then", "told Stumpf, after …": an adverb or a comma may follow the object.
+  while (i < rest.length && (isMannerAdverb(rest[i]) || (isWord(rest[i]) && rest[i]!.lower === 'then'))) i++;
   const next = rest[i];
+  if (i > 0 && isPunct(next, ',')) return true;
   return i >= rest.length || (isWord(next) && (ADJUNCT_PREPOSITIONS.has(next.lower) || (TIME_WORDS.has(next.lower) && timePhraseStart(rest, rest.length - 1) !== null)));
 }
 
@@ -189,7 +193,8 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   for (;;) {
     const t = tokens[k];
     if (!isWord(t)) break;
-    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower) || isMannerAdverb(t)) {
+    const progressive = info.participle && ['is', 'are', 'was', 'were'].includes(t.lower) && k === v - 1;
+    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower) || isMannerAdverb(t) || progressive) {
       if (['has', 'have', 'had'].includes(t.lower)) perfect = true;
       k--;
     } else if (TIME_WORDS.has(t.lower) && timePhraseStart(tokens, k) !== null) {

@@ -49,7 +49,9 @@ function findDoubleQuotes(text: string, continuing: boolean): ParagraphQuotes {
     // Two apostrophes stand for a double quote mark in some wire copy (''This isn't reform,'').
     const doubled = ch === "'" && text[i + 1] === "'";
     const straight = ch === STRAIGHT_DOUBLE || doubled;
-    const opening = OPEN_DOUBLE.includes(ch) || (straight && openAt < 0 && opensHere(text, i));
+    // ”…” at the very start of a paragraph: an opening mark typed the wrong way round.
+    const reversed = ch === '”' && openAt < 0 && i === text.length - text.trimStart().length && opensHere(text, i);
+    const opening = OPEN_DOUBLE.includes(ch) || reversed || (straight && openAt < 0 && opensHere(text, i));
     const closing = CLOSE_DOUBLE.includes(ch) || (straight && openAt >= 0);
     if (opening && openAt < 0) {
       openAt = i;
@@ -58,7 +60,7 @@ function findDoubleQuotes(text: string, continuing: boolean): ParagraphQuotes {
       // A second opening mark before a close: the earlier quote was never closed; start afresh.
       close(i, false);
       openAt = i;
-    } else if (closing && openAt >= 0) {
+    } else if (closing && openAt >= 0 && !(reversed && openAt === i)) {
       if (doubled) i++;
       close(i + 1, true);
     }
