@@ -2,8 +2,9 @@
 // filed under a sha256 of its bytes (as loaded: id, date, paragraphs) and of the analysis code and
 // limits, so a changed or added article re-runs alone and a warm start re-runs none; the merged
 // register is filed under the hash of all of them, so an unchanged coverage skips the merge too.
-// One JSON file per coverage folder, written to a temporary name and renamed into place; a file that
-// is unreadable, corrupt or from other code is ignored and rebuilt, never fatal.
+// Two JSON files per coverage folder: the merged result (small, all a warm start reads) and the
+// per-article analyses (read only when something changed). Each is written to a temporary name and
+// renamed into place; a file that is unreadable, corrupt or from other code is ignored and rebuilt.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -25,10 +26,17 @@ export const ANALYSIS_FINGERPRINT = (() => {
   return hash.digest('hex').slice(0, 32);
 })();
 
-interface CacheFile {
+interface ArticlesFile {
   fingerprint: string;
   articles: Record<string, ArticleAnalysis>;
-  merged: { key: string; statements: Statement[]; people: Person[]; warnings: string[] } | null;
+}
+
+interface MergedFile {
+  fingerprint: string;
+  key: string;
+  statements: Statement[];
+  people: Person[];
+  warnings: string[];
 }
 
 export interface CachedAnalysis extends AnalysedCoverage {
@@ -63,14 +71,21 @@ export async function analyseCached(articles: Article[], options: StatementsCach
   const dir = options.dir ?? resolve('.cache');
   const id = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
   const file = join(dir, `statements-${id}.json`);
-  const cached = await readCache(file, fingerprint);
-
+  const articlesFile = join(dir, `statements-${id}.articles.json`);
   const keys = articles.map((a) => articleKey(a, fingerprint));
   const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
+
+  const merged = await readJson<MergedFile>(file, fingerprint);
+  if (merged?.key === mergedKey && Array.isArray(merged.statements) && Array.isArray(merged.people)) {
+    const { statements, people, warnings } = merged;
+    return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file, cacheWarning: null };
+  }
+
+  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint);
   const entries: Record<string, ArticleAnalysis> = {};
   let reused = 0;
   const analyses = articles.map((article, i) => {
-    const hit = cached?.articles[keys[i]!];
+    const hit = cached?.articles?.[keys[i]!];
     if (hit && hit.doc === article.doc) reused++;
     const analysis = hit && hit.doc === article.doc ? hit : analyseArticle(article);
     entries[keys[i]!] = analysis;
@@ -78,14 +93,13 @@ export async function analyseCached(articles: Article[], options: StatementsCach
   });
   const analysed = articles.length - reused;
 
-  if (cached?.merged?.key === mergedKey && analysed === 0) {
-    const { statements, people, warnings } = cached.merged;
-    return { statements, people, warnings, reused, analysed, mergedFromCache: true, file, cacheWarning: null };
-  }
-  const merged = mergeAnalyses(articles, analyses);
-  const content: CacheFile = { fingerprint, articles: entries, merged: { key: mergedKey, ...merged } };
-  const cacheWarning = await writeCache(file, content).catch((error: unknown) => `could not write statements cache ${file}: ${(error as Error).message}`);
-  return { ...merged, reused, analysed, mergedFromCache: false, file, cacheWarning };
+  const result = mergeAnalyses(articles, analyses);
+  const cacheWarning = await (async () => {
+    if (analysed > 0) await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile);
+    await writeJson(file, { fingerprint, key: mergedKey, ...result } satisfies MergedFile);
+    return null;
+  })().catch((error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`);
+  return { ...result, reused, analysed, mergedFromCache: false, file, cacheWarning };
 }
 
 /** Loads articles and their statements, analysis from the cache where it holds. */
@@ -103,17 +117,17 @@ export async function loadCoverageCached(paths: string | string[], cacheDir?: st
   };
 }
 
-async function readCache(file: string, fingerprint: string): Promise<CacheFile | null> {
+async function readJson<T extends { fingerprint: string }>(file: string, fingerprint: string): Promise<T | null> {
   try {
-    const content = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-    if (content.fingerprint !== fingerprint || typeof content.articles !== 'object' || content.articles === null) return null;
+    const content = JSON.parse(await readFile(file, 'utf8')) as T;
+    if (typeof content !== 'object' || content === null || content.fingerprint !== fingerprint) return null;
     return content;
   } catch {
     return null; // missing, unreadable or corrupt: rebuilt
   }
 }
 
-async function writeCache(file: string, content: CacheFile): Promise<null> {
+async function writeJson(file: string, content: object): Promise<null> {
   await mkdir(join(file, '..'), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {

@@ -39,6 +39,7 @@ describe('statements cache', () => {
     const otherCode = await analyseCached(articles, { dir: cache, coverage: folder, fingerprint: 'other' });
     expect(otherCode.analysed).toBe(articles.length);
     writeFileSync(otherCode.file, '{not json');
+    writeFileSync(otherCode.file.replace(/\.json$/, '.articles.json'), '{"fingerprint":"other","articles":');
     const corrupt = await analyseCached(articles, { dir: cache, coverage: folder, fingerprint: 'other' });
     expect(corrupt).toMatchObject({ analysed: articles.length, reused: 0 });
     expect(corrupt.statements).toEqual(changed.statements);
