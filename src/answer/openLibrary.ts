@@ -39,6 +39,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
     who: (name, options) => whoSaid(plain, name, options),
     suggestPeople: makeSuggestPeople(plain.people),
     suggestRoles: makeSuggestRoles(plain.people),
+    reopen: () => openLibrary(options),
     fromCache: state.fromCache,
     cacheFile: state.file,
     warnings: [
