@@ -140,6 +140,14 @@ function notes(results: WorkerResult[], questions: number, budget: number): stri
 }
 
 async function main() {
+  // --statements: the statements section alone (bench/statements.ts), not the search engines.
+  if (process.argv.includes('--statements')) {
+    const { runStatementsBench, formatStatementsBench } = await import('./statements.js');
+    const scales = process.argv[process.argv.indexOf('--scales') + 1]?.split(',').map(Number).filter((n) => n > 0);
+    const { runs, note } = await runStatementsBench(process.argv.includes('--scales') && scales?.length ? scales : [1, 2, 4]);
+    process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify({ runs, note }, null, 2)}\n` : `${note ?? formatStatementsBench(runs)}\n`);
+    return;
+  }
   const opts = parseArgs(process.argv.slice(2));
   const results: WorkerResult[] = [];
   const failures: string[] = [];

@@ -120,4 +120,8 @@ export interface WhoAnswer {
   statements: Statement[];
   /** Nearest names when the query matched nobody ("did you mean"). */
   suggestions: string[];
+  /** When asked by role: who holds it in the coverage, e.g. "David Lammy, Foreign Secretary in 4 articles". */
+  roleNote?: string | null;
+  /** A friendly line when filters (about, since, until) left nothing or could not be read. */
+  notice?: string | null;
 }

@@ -3,15 +3,18 @@
 import type { AskAnswer, Coverage, Person, WhoAnswer } from '../types.js';
 import type { OnProgress } from '../corpus/progress.js';
 import type { AskOptions } from './ask.js';
+import type { WhoOptions } from '../statements/whoSaid.js';
 
 export interface Library {
   coverage: Coverage;
   /** Passages that answer the question, best first (default limit 5). */
   ask(question: string, options?: AskOptions): AskAnswer;
   /** What a person or body said, ordered by when said, else when published. */
-  who(name: string): WhoAnswer;
+  who(name: string, options?: WhoOptions): WhoAnswer;
   /** People whose name or an alias matches what has been typed so far, best first (for autocomplete). */
   suggestPeople(typed: string, limit?: number): Person[];
+  /** Roles the coverage gives people, matching what has been typed (for autocomplete). */
+  suggestRoles?(typed: string, limit?: number): { role: string; holder: string }[];
   /**
    * Coverage that changes while the bot runs: /add saves a page into the coverage folder and then
    * asks the library for the snapshot that has it. A live-updating library (one that watches its

@@ -2,13 +2,13 @@
 // wires `ask`, `who` and `suggestPeople` over them.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadCoverage } from '../corpus/loadCoverage.js';
+import { loadCoverageCached } from '../statements/cache.js';
 import { openSearchState } from '../search/indexCache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage } from '../types.js';
 import { makeAsk } from './ask.js';
 import type { Library, LibraryOptions } from './library.js';
-import { makeSuggestPeople } from './suggestPeople.js';
+import { makeSuggestPeople, makeSuggestRoles } from './suggestPeople.js';
 
 export interface OpenedLibrary extends Library {
   /** True when the index came from the cache file rather than being built now. */
@@ -20,7 +20,7 @@ export interface OpenedLibrary extends Library {
 
 export async function openLibrary(options: LibraryOptions & { indexFingerprint?: string }): Promise<OpenedLibrary> {
   const { onProgress } = options;
-  const coverage = await loadCoverage(options.seedsDir, { defaultSource: options.defaultSource, onProgress });
+  const coverage = await loadCoverageCached(options.seedsDir, options.cacheDir, { defaultSource: options.defaultSource, onProgress });
   const titles = new Map<string, string>();
   for (const article of coverage.articles) if (article.title) titles.set(article.doc, article.title);
 
@@ -39,14 +39,15 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
     finished: true,
     detail: state.fromCache ? 'loaded from cache' : 'built',
   });
-  const { warnings: loadWarnings, ...rest } = coverage;
+  const { warnings: loadWarnings, analysis: _analysis, ...rest } = coverage;
   const plain: Coverage = rest;
 
   return {
     coverage: plain,
     ask: makeAsk(coverage.passages, state),
-    who: (name) => whoSaid(plain, name),
+    who: (name, options) => whoSaid(plain, name, options),
     suggestPeople: makeSuggestPeople(plain.people),
+    suggestRoles: makeSuggestRoles(plain.people),
     reopen: () => openLibrary(options),
     fromCache: state.fromCache,
     cacheFile: state.file,

@@ -1,10 +1,14 @@
 // `npm run eval [-- --json] [--seeds DIR]`: Hit@1, Hit@3 and MRR of `ask` on eval/questions.dev.json,
-// then speaker precision/recall/F1 and dates right on eval/quotes.dev.jsonl.
+// then speaker precision/recall/F1 and dates right on eval/quotes.dev.jsonl, then the same on PolNeAR
+// (../shared/eval/polnear-dev; skipped with a note when absent), with its misses by pattern.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openLibrary } from '../answer/openLibrary.js';
 import { evaluateQuestions, formatQuestionsEval, type GoldQuestion } from '../eval/questionsEval.js';
 import { evaluateQuotes, formatQuotesEval } from '../eval/quotesEval.js';
+import { evaluatePolnear, formatPolnearEval, polnearAvailable, POLNEAR_DIR } from '../eval/polnearEval.js';
+import { loadCoverageCached } from '../statements/cache.js';
+import { join } from 'node:path';
 import { runMain } from './runMain.js';
 import { citationText } from '../answer/citation.js';
 
@@ -33,9 +37,14 @@ async function main(): Promise<number> {
   );
 
   const quotes = evaluateQuotes(library.coverage.statements, QUOTES, library.coverage.people);
+  let polnear = null;
+  if (polnearAvailable()) {
+    const coverage = await loadCoverageCached(join(POLNEAR_DIR, 'text'));
+    polnear = evaluatePolnear(coverage.statements, coverage.people);
+  }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ questions, quotes }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ questions, quotes, polnear }, null, 2)}\n`);
   } else {
     process.stdout.write(`Questions (${QUESTIONS}, rank of first relevant passage in the top ${DEPTH}):\n`);
     process.stdout.write(`${formatQuestionsEval(questions)}\n`);
@@ -43,6 +52,7 @@ async function main(): Promise<number> {
 Speakers (${QUOTES}):
 ${formatQuotesEval(quotes)}
 `);
+    process.stdout.write(polnear ? `\nSpeakers on PolNeAR dev (${POLNEAR_DIR}):\n${formatPolnearEval(polnear, 25)}\n` : `\nPolNeAR skipped: ${POLNEAR_DIR} is absent.\n`);
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 // `npm run quotes -- [--json] [--seeds DIR] [PATH...]`: every statement in the coverage, or in the
 // given files and folders, in reading order (article, paragraph).
-import { loadCoverage } from '../corpus/loadCoverage.js';
+import { loadCoverageCached } from '../statements/cache.js';
 import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
 import { runMain } from './runMain.js';
 
@@ -10,7 +10,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${args.error} — usage: npm run quotes -- [--json] [--seeds DIR] [PATH...]\n`);
     return 2;
   }
-  const coverage = await loadCoverage(args.positionals.length ? args.positionals : args.seedsDir, { defaultSource: process.env.COVERAGE_SOURCE });
+  const coverage = await loadCoverageCached(args.positionals.length ? args.positionals : args.seedsDir, undefined, { defaultSource: process.env.COVERAGE_SOURCE });
   for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
   for (const skipped of coverage.skipped) process.stderr.write(`skipped ${skipped.path}: ${skipped.reason}\n`);
   const articles = new Map(coverage.articles.map((a) => [a.doc, a]));

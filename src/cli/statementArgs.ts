@@ -7,6 +7,10 @@ export interface StatementArgs {
   json: boolean;
   seedsDir: string;
   positionals: string[];
+  /** `who` only: narrow to statements about these words, and to a span of dates. */
+  about?: string;
+  since?: string;
+  until?: string;
 }
 
 export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): StatementArgs | { error: string } {
@@ -15,9 +19,16 @@ export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): Stat
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, seeds: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        seeds: { type: 'string' },
+        about: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+      },
     });
-    return { json: values.json ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals };
+    const { about, since, until } = values;
+    return { json: values.json ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals, about, since, until };
   } catch (error) {
     return { error: (error as Error).message.split(/\.\s|\n/u)[0] ?? 'bad arguments' };
   }

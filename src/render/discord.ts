@@ -172,18 +172,21 @@ function statementField(s: Statement, articleOf?: ArticleLookup): APIEmbedField 
 /** Pages for a /who answer: one embed per page, one field per statement, in the library's date order. */
 export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Page[] {
   const query = quoted(answer.query, 100);
+  if (!answer.person && answer.notice) return [{ content: truncate(safeText(answer.notice), LIMITS.content), embeds: [] }];
   if (!answer.person) {
     const suggestions = answer.suggestions.slice(0, 5).map((n) => `**${safeText(n)}**`);
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : ' Try part of a name, e.g. a surname.';
     return [{ content: truncate(`I couldn't find anyone called ${query} in the coverage.${hint}`, LIMITS.content), embeds: [] }];
   }
   const name = safeText(answer.person.name);
+  if (answer.statements.length === 0 && answer.notice) return [{ content: truncate(safeText(answer.notice), LIMITS.content), embeds: [] }];
   if (answer.statements.length === 0) {
     return [{ content: truncate(`**${name}** is in the coverage, but no statements are attributed to them.`, LIMITS.content), embeds: [] }];
   }
   const fields = answer.statements.map((s) => statementField(s, options.articleOf));
   const aliases = answer.person.aliases.filter((a) => a !== answer.person?.name).map(safeText);
-  const description = aliases.length > 0 ? truncate(`Also called ${aliases.join(', ')}`, 500) : undefined;
+  const described = [answer.roleNote ? safeText(answer.roleNote) : '', aliases.length > 0 ? `Also called ${aliases.join(', ')}` : ''].filter(Boolean);
+  const description = described.length > 0 ? truncate(described.join('\n'), 500) : undefined;
   const footer = { text: 'In date order: when said, else when published.' };
   const title = truncate(`What ${name} said`, LIMITS.embedTitle);
   const reserve = title.length + (description?.length ?? 0) + footer.text.length;

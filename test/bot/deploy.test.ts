@@ -35,6 +35,9 @@ describe('registerCommands', () => {
     expect(who.map((o) => [o.name, o.type, Boolean(o.autocomplete)])).toEqual([
       ['person', 3, true],
       ['hide', 5, false],
+      ['about', 3, false],
+      ['since', 3, false],
+      ['until', 3, false],
     ]);
     const add = stored.find((c) => c.name === 'add')!.options as Option[];
     expect(add.map((o) => [o.name, o.type, Boolean(o.required)])).toEqual([['url', 3, true]]);
