@@ -1,6 +1,7 @@
-// Every MiniSearch option the production index uses, each documented once next to its value.
-// The benchmark (bench/) imports these so that it measures exactly what `ask` runs.
+// Every option of the production index and ranking, each documented once next to its value.
+// The benchmark (bench/) and the evals import these so that they measure exactly what `ask` runs.
 import type { Options, SearchOptions } from 'minisearch';
+import type { RankOptions } from './rank.js';
 import { processTerm, STOP_WORDS, TERMS_SOURCE, tokenize } from './terms.js';
 
 export { processTerm, tokenize, STOP_WORDS } from './terms.js';
@@ -19,89 +20,57 @@ export interface IndexedDocument {
 }
 
 /** Bump when anything that changes what is indexed changes in a way the fingerprint cannot see. */
-export const INDEX_SCHEMA_VERSION = 1;
+export const INDEX_SCHEMA_VERSION = 2;
 
-export const INDEX_OPTIONS: Options<IndexedDocument> = {
-  /**
-   * Fields indexed (default: none, must be given). The paragraph text answers most questions;
-   * `speakers` lets "what did Healey say about the truce" find a quote whose paragraph never names
-   * Healey; `title` lets an article's headline lift its paragraphs. Empty fields cost nothing.
-   */
-  fields: ['text', 'speakers', 'context', 'title'],
+/**
+ * Fields indexed, in this order (their position is the field number in the index). The paragraph
+ * text answers most questions; `speakers` lets "what did Healey say about the truce" find a quote
+ * whose paragraph never names Healey; `title` lets an article's headline lift its paragraphs.
+ */
+export const INDEX_FIELDS = ['text', 'speakers', 'context', 'title'] as const;
 
-  /**
-   * Fields stored in the index and returned with results (default: none). None: passages are
-   * looked up by id in the coverage, which keeps the index (and its cache file) small.
-   */
+/** Kept for the MiniSearch reference index (miniSearchReference.ts) and the bench: same fields and terms. */
+export const INDEX_OPTIONS: Options<IndexedDocument> & { fields: string[] } = {
+  fields: [...INDEX_FIELDS],
   storeFields: [],
-
-  /** Document id field (default: `id`). The numeric position of the passage in `passages`. */
   idField: 'id',
-
-  /**
-   * Text → raw words (default: split on space and punctuation). Ours keeps case for acronym
-   * detection and strips possessive/contraction clitics. See `terms.ts`.
-   */
   tokenize,
-
-  /**
-   * Raw word → term (default: lower-case). Ours folds accents, keeps acronyms, drops stop words and
-   * stems, so "killed"/"kill", "countries"/"country" meet and "the"/"of" never cost a posting list.
-   */
   processTerm,
-
-  /**
-   * Clean up after `discard` (default: true). Our index is built once and never edited, so there
-   * is nothing to vacuum; off avoids a stray timer in short-lived processes. (Built or loaded, its
-   * posting lists are packed and read-only, see packedPostings.ts: `add`/`discard` would throw.)
-   */
   autoVacuum: false,
 };
 
-/**
- * Search options for questions. Questions are planned first (`queryPlan.ts`): terms arrive already
- * tokenised and processed, with per-term fuzzy/prefix flags, so tokenize/processTerm here are identity.
- */
-export const SEARCH_OPTIONS: SearchOptions = {
+export const RANK_OPTIONS: RankOptions = {
   /**
-   * Per-field score multipliers (default: 1 each). A speaker match is strong evidence that the
-   * paragraph is what the person said (2); a title match speaks for the whole article, so it lifts
-   * paragraphs only gently (1.5).
+   * Per-field score multipliers. A speaker match is strong evidence that the paragraph is what the
+   * person said (2); the previous paragraph only hints at what a pronoun refers to (0.3); a title
+   * speaks for the whole article, so it lifts its paragraphs only gently (1.5).
    */
   boost: { text: 1, speakers: 2, context: 0.3, title: 1.5 },
 
   /**
-   * How per-term results combine (default: OR). OR, because questions carry words the answer does
-   * not ("why", "pull out" vs "absence"); BM25 plus MiniSearch's coordination factor (score × number
-   * of query terms matched) ranks paragraphs matching more terms first. AND lost answers.
-   */
-  combineWith: 'OR',
-
-  /**
-   * BM25+ parameters (default k 1.2, b 0.7, d 0.5). k: how fast repeated terms saturate —
-   * paragraphs are short, so a second mention matters little (1.2 kept). b: length normalisation —
-   * 0.75 the textbook value; long quote paragraphs should not win by size alone. d: the floor every
-   * matching term adds, so one more matched term always outranks a longer paragraph (0.5 kept).
+   * BM25 parameters. k 1.2: paragraphs are short, a second mention matters little. b 0.75: the
+   * textbook length normalisation. d: BM25+'s floor per matching term (0 is plain BM25).
    */
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
 
-  /**
-   * Score weights for fuzzy and prefix matches relative to exact ones (default fuzzy 0.45,
-   * prefix 0.375). Kept: a near miss should count, but never beat the word itself.
-   */
+  /** Weights of fuzzy and prefix variants relative to the exact term: a near miss counts, never beats the word. */
   weights: { fuzzy: 0.45, prefix: 0.375 },
 
-  /**
-   * Cap on fuzzy edit distance (default 6). The planner asks for 0.2 × term length; 2 keeps
-   * "Zelenskyy"→"Zelensky" and typos while bounding the radix-tree walk on long words.
-   */
+  /** Cap on fuzzy edit distance (the planner asks for 0.2 × term length): "Zelenskyy"→"Zelensky", typos. */
   maxFuzzy: 2,
+};
 
-  /** Fuzzy and prefix are decided per term by the planner (defaults: both off). */
-  fuzzy: false,
-  prefix: false,
-
-  /** Terms come pre-processed from the planner: search must not tokenise or stem them again. */
+/**
+ * MiniSearch's own search with the same per-term plan, for the reference index only: OR, the same
+ * boosts, BM25+ parameters and variant weights. (MiniSearch also multiplies each score by the number
+ * of query terms matched; that is the difference from RANK_OPTIONS, see docs/ranking.md.)
+ */
+export const MINISEARCH_SEARCH_OPTIONS: SearchOptions = {
+  boost: RANK_OPTIONS.boost as Record<string, number>,
+  combineWith: 'OR',
+  bm25: RANK_OPTIONS.bm25,
+  weights: RANK_OPTIONS.weights,
+  maxFuzzy: RANK_OPTIONS.maxFuzzy,
   tokenize: (text: string) => [text],
   processTerm: (term: string) => term,
 };
@@ -112,8 +81,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
  */
 export const INDEX_FINGERPRINT = JSON.stringify({
   schema: INDEX_SCHEMA_VERSION,
-  fields: INDEX_OPTIONS.fields,
-  storeFields: INDEX_OPTIONS.storeFields,
+  fields: INDEX_FIELDS,
   terms: TERMS_SOURCE,
   stopWords: [...STOP_WORDS],
 });
