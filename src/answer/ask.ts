@@ -1,13 +1,13 @@
 // `ask`: plan the question, rank passages (filtered by date and source when asked), fold same-text
 // passages into one hit with every citation.
-import type { AskAnswer, Hit, IsoDate, Passage } from '../types.js';
+import type { AskAnswer, Hit, IsoDate, Passage, Person, Statement } from '../types.js';
 import { foldCase } from '../corpus/foldCase.js';
 import { planQuery, type QueryPlan } from '../search/queryPlan.js';
 import { searchPassages, type SearchRequest } from '../search/searchIndex.js';
 import type { SearchState } from '../search/searchState.js';
 import { citationOf } from './citation.js';
 import { emptyPlanNotice, filterNotice, noMatchNotice } from './notices.js';
-import { questionPrior } from './questionTypes.js';
+import { passageFeatures, QUESTION_TYPE_BOOST, questionType, RERANK_DEPTH, type QuestionType } from './questionTypes.js';
 
 export const DEFAULT_LIMIT = 5;
 
@@ -36,19 +36,26 @@ export type Ask = (question: string, options?: AskOptions) => AskAnswer;
 /** For the evals and experiments: ranking and planning other than production's. */
 export interface AskTuning {
   search?: Pick<SearchRequest, 'rank'>;
-  /** Question types (questionTypes.ts); default on. */
-  questionTypes?: boolean;
+  /** Re-ranking boost per question type (default QUESTION_TYPE_BOOST); {} turns question types off. */
+  questionTypes?: Partial<Record<QuestionType, number>>;
   plan?: (question: string, state: SearchState) => QueryPlan;
   /** Score multiplier by number of planned terms matched, and terms planned (MiniSearch: matched). */
   coordination?: (matched: number, planned: number) => number;
 }
 
 /** An `ask` over passages and the search state built from them (ids are positions in `passages`). */
-export function makeAsk(passages: Passage[], state: SearchState, tuning: AskTuning = {}): Ask {
+export function makeAsk(
+  passages: Passage[],
+  state: SearchState,
+  about: { statements?: Statement[]; people?: Person[] } = {},
+  tuning: AskTuning = {},
+): Ask {
   // Passage id → the other ids of its duplicate group; computed once here, not per question.
   const twins = new Map<number, number[]>();
   for (const group of state.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
   const plan = tuning.plan ?? ((question: string) => planQuery(question, state.index));
+  const boosts = tuning.questionTypes ?? QUESTION_TYPE_BOOST;
+  const carries = passageFeatures(passages, about.statements ?? [], about.people ?? []);
 
   return (question, options = {}) => {
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
@@ -56,17 +63,23 @@ export function makeAsk(passages: Passage[], state: SearchState, tuning: AskTuni
     if (planned.terms.length === 0) return { question, passages: [], notice: emptyPlanNotice(planned) };
 
     const filter = passageFilter(passages, options);
-    const typed = tuning.questionTypes === false ? undefined : questionPrior(question, passages, state);
     const coordination = tuning.coordination;
-    const planned_ = planned.terms.length;
-    const prior = coordination
-      ? (id: number, matched: number) => coordination(matched, planned_) * (typed ? typed(id, matched) : 1)
-      : typed;
+    const plannedCount = planned.terms.length;
+    const prior = coordination ? (_id: number, matched: number) => coordination(matched, plannedCount) : undefined;
+    const typed = questionType(question);
+    const boost = typed ? boosts[typed.type] : undefined;
     // Only the best few are ranked (a full ranking sorts every matching paragraph: ~10k at 100k
     // paragraphs); folding twins can use some up, so when the page runs out first, rank a longer one.
     let hits: Hit[] = [];
     for (let wanted = limit * 4 + 16; ; wanted *= 4) {
-      const ranked = searchPassages(state.index, planned, { ...tuning.search, limit: wanted, accept: filter?.accept, prior });
+      const asked = boost ? Math.max(wanted, RERANK_DEPTH) : wanted;
+      let ranked = searchPassages(state.index, planned, { ...tuning.search, limit: asked, accept: filter?.accept, prior });
+      if (boost && typed) {
+        // Re-rank the best by BM25: passages carrying the kind of answer asked for move up.
+        ranked = ranked
+          .map((r) => (carries(typed, r.id) ? { id: r.id, score: r.score * (1 + boost) } : r))
+          .sort((a, b) => b.score - a.score || a.id - b.id);
+      }
       hits = [];
       const shown = new Set<number>();
       for (const { id, score } of ranked) {
@@ -77,7 +90,7 @@ export function makeAsk(passages: Passage[], state: SearchState, tuning: AskTuni
         const passage = passages[id]!;
         hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)) });
       }
-      if (hits.length >= limit || ranked.length < wanted) break;
+      if (hits.length >= limit || ranked.length < asked) break;
     }
     const floor = (hits[0]?.score ?? 0) * (options.minRelativeScore ?? 0);
     hits = hits.filter((hit) => hit.score >= floor);

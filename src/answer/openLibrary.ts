@@ -35,7 +35,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
 
   return {
     coverage: plain,
-    ask: makeAsk(coverage.passages, state),
+    ask: makeAsk(coverage.passages, state, { statements: coverage.statements, people: coverage.people }),
     who: (name) => whoSaid(plain, name),
     suggestPeople: makeSuggestPeople(plain.people),
     fromCache: state.fromCache,

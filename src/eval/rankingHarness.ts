@@ -28,7 +28,7 @@ export async function loadBench(paths: string | string[]): Promise<Bench> {
 export function askOver(bench: Bench, tuning: AskTuning = {}) {
   const { coverage, titles } = bench;
   const state = buildSearchState(coverage.passages, { statements: coverage.statements, people: coverage.people, titles });
-  return makeAsk(coverage.passages, state, tuning);
+  return makeAsk(coverage.passages, state, { statements: coverage.statements, people: coverage.people }, tuning);
 }
 
 export function devEval(bench: Bench, gold: GoldQuestion[], tuning: AskTuning = {}): QuestionsEval {

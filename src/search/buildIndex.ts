@@ -75,7 +75,7 @@ export function buildIndex(
     for (let i = from; i < to; i++) {
       const term = termFor(ids[i]!);
       if (term < 0) continue;
-      length++;
+      length++; // Length in indexed terms (stop words not counted), as BM25 defines it.
       if (termStamp[term] !== stamp) {
         termStamp[term] = stamp;
         termFreq[term] = 1;

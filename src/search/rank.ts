@@ -19,7 +19,7 @@ export interface RankOptions {
   /** BM25 term-frequency saturation, length normalisation, and the BM25+ floor per matching term. */
   bm25: { k: number; b: number; d: number };
   /** Weights of prefix and fuzzy variants relative to the exact term. */
-  weights: { fuzzy: number; prefix: number };
+  weights: { fuzzy: number; prefix: number; related: number };
   /** Cap on fuzzy edit distance. */
   maxFuzzy: number;
 }
@@ -60,6 +60,7 @@ export function expandPlan(plan: QueryPlan, vocabularies: readonly SearchableMap
         }
       }
     }
+    for (const other of planned.related ?? []) if (!variants.has(other) && other !== term) variants.set(other, options.weights.related);
     for (const [derived, weight] of variants) out.push({ term: derived, queryTerm, weight: weight * scale });
   });
   return out;
