@@ -1,6 +1,6 @@
 // Builds our inverted index (invertedIndex.ts) over plain passages; the benchmark calls this too.
 import type { Passage, Person, Statement } from '../types.js';
-import { INDEX_OPTIONS, tokenize, type IndexedDocument } from './indexOptions.js';
+import { INDEX_FIELDS, tokenize, type IndexedDocument } from './indexOptions.js';
 import { processTermUncached } from './terms.js';
 import { InvertedIndex, type PackedField } from './invertedIndex.js';
 import { tokenizePassages, type TokenizedPassages } from './tokens.js';
@@ -41,7 +41,7 @@ export function buildIndex(
   tokens: TokenizedPassages = tokenizePassages(passages),
 ): InvertedIndex {
   const documents = indexDocuments(passages, extras);
-  const fields = INDEX_OPTIONS.fields;
+  const fields = INDEX_FIELDS;
   const termOfWord: number[] = [];
   const terms: string[] = [];
   const termIds = new Map<string, number>();

@@ -1,6 +1,5 @@
 // Every option of the production index and ranking, each documented once next to its value.
 // The benchmark (bench/) and the evals import these so that they measure exactly what `ask` runs.
-import type { Options, SearchOptions } from 'minisearch';
 import type { RankOptions } from './rank.js';
 import { processTerm, STOP_WORDS, TERMS_SOURCE, tokenize } from './terms.js';
 
@@ -29,16 +28,6 @@ export const INDEX_SCHEMA_VERSION = 2;
  */
 export const INDEX_FIELDS = ['text', 'speakers', 'context', 'title'] as const;
 
-/** Kept for the MiniSearch reference index (miniSearchReference.ts) and the bench: same fields and terms. */
-export const INDEX_OPTIONS: Options<IndexedDocument> & { fields: string[] } = {
-  fields: [...INDEX_FIELDS],
-  storeFields: [],
-  idField: 'id',
-  tokenize,
-  processTerm,
-  autoVacuum: false,
-};
-
 export const RANK_OPTIONS: RankOptions = {
   /**
    * Per-field score multipliers. The speaker's name finds a quote whose paragraph never names them,
@@ -66,21 +55,6 @@ export const RANK_OPTIONS: RankOptions = {
 
   /** Cap on fuzzy edit distance (the planner asks for 0.2 × term length): "Zelenskyy"→"Zelensky", typos. */
   maxFuzzy: 2,
-};
-
-/**
- * MiniSearch's own search with the same per-term plan, for the reference index only: OR, the same
- * boosts, BM25+ parameters and variant weights. (MiniSearch also multiplies each score by the number
- * of query terms matched; that is the difference from RANK_OPTIONS, see docs/ranking.md.)
- */
-export const MINISEARCH_SEARCH_OPTIONS: SearchOptions = {
-  boost: RANK_OPTIONS.boost as Record<string, number>,
-  combineWith: 'OR',
-  bm25: RANK_OPTIONS.bm25,
-  weights: { fuzzy: RANK_OPTIONS.weights.fuzzy, prefix: RANK_OPTIONS.weights.prefix },
-  maxFuzzy: RANK_OPTIONS.maxFuzzy,
-  tokenize: (text: string) => [text],
-  processTerm: (term: string) => term,
 };
 
 /**

@@ -1,4 +1,5 @@
 // Runs a planned question against the index: ranked passage ids with scores, best first.
+import type SearchableMap from 'minisearch/SearchableMap';
 import { statsOf, type CollectionStats } from './collectionStats.js';
 import { RANK_OPTIONS } from './indexOptions.js';
 import type { InvertedIndex } from './invertedIndex.js';
@@ -12,6 +13,11 @@ export interface SearchRequest extends RankRequest {
   stats?: CollectionStats;
   /** Ranking options (default RANK_OPTIONS; the evals and experiments vary them). */
   rank?: RankOptions;
+  /**
+   * Where prefix and fuzzy variants of the question's terms are looked up (default: this index's
+   * vocabulary). With a live segment: both vocabularies, so that both segments score the same terms.
+   */
+  vocabularies?: readonly SearchableMap<unknown>[];
 }
 
 const ownStats = new WeakMap<InvertedIndex, CollectionStats>();
@@ -27,5 +33,5 @@ export function searchPassages(index: InvertedIndex, question: string | QueryPla
   const options = request.rank ?? RANK_OPTIONS;
   let stats = request.stats ?? ownStats.get(index);
   if (!stats) ownStats.set(index, (stats = statsOf(index)));
-  return rankSegment(index, stats, expandPlan(plan, [index.vocabulary], options), options, request);
+  return rankSegment(index, stats, expandPlan(plan, request.vocabularies ?? [index.vocabulary], options), options, request);
 }
