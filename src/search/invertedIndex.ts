@@ -28,8 +28,8 @@ export interface Segment {
   readonly idLimit: number;
   /** Postings of `term` in field `field` (index into `fields`), or null. */
   postings(term: string, field: number): PostingList | null;
-  /** Length of field `field` of passage `id` in indexed terms (0 when absent). */
-  fieldLength(field: number, id: number): number;
+  /** Lengths of field `field` by passage id, in indexed terms (0 when absent). */
+  lengths(field: number): ArrayLike<number>;
   /** The segment's terms, for prefix and fuzzy expansion of query terms. */
   readonly vocabulary: SearchableMap<number>;
 }
@@ -85,6 +85,10 @@ export class InvertedIndex implements Segment {
     if (id === undefined) return 0;
     const p = this.packed[field]!;
     return p.offsets[id + 1]! - p.offsets[id]!;
+  }
+
+  lengths(field: number): Uint32Array {
+    return this.packed[field]!.lengths;
   }
 
   fieldLength(field: number, id: number): number {

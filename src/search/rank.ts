@@ -142,12 +142,16 @@ export function rankSegment(
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const avg = stats.averageLength[field] || 1;
       const w = weight * boost * idf;
+      // BM25's length norm k·(1 − b + b·len/avg) as a·len + c, hoisted: the loop is per posting.
+      const a = (k * b) / avg;
+      const c = k * (1 - b);
+      const kPlus1 = k + 1;
+      const lengths = segment.lengths(field);
       const { docs, freqs, to } = list;
       for (let i = list.from; i < to; i++) {
         const doc = docs[i]!;
         const tf = freqs[i]!;
-        const len = segment.fieldLength(field, doc);
-        const score = w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
+        const score = w * (d + (tf * kPlus1) / (tf + a * lengths[doc]! + c));
         if (queryStamps[doc] !== queryStamp) {
           queryStamps[doc] = queryStamp;
           total[doc] = score;
