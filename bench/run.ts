@@ -129,7 +129,7 @@ function notes(results: WorkerResult[], questions: number, budget: number): stri
       ' Larger sizes repeat the text with new doc ids' +
       [...new Set(results.filter((r) => r.repeats > 1).map((r) => ` (${r.size.toLocaleString('en-US')}: text repeated, ${r.repeats} passes)`))].join(''),
     `Questions: ${questions} fixed, seeded, from the corpus's own sentences: keywords, phrases with stop words, names, ~10-word questions; top 10 asked; warm-up on 50 keyword questions first; per-engine query time budget ${budget} s.`,
-    'Ratios in brackets are to minisearch-default at the same size. Heap: heapUsed + arrayBuffers (typed arrays' memory) after GC minus the baseline with the corpus loaded, measured after the warm-up queries (so first-search scratch space counts); "loaded" = the same after loading the persisted form.',
+    'Ratios in brackets are to minisearch-default at the same size. Heap: heapUsed + arrayBuffers (typed-array memory) after GC minus the baseline with the corpus loaded, measured after the warm-up queries (so first-search scratch space counts); "loaded" = the same after loading the persisted form.',
     `Quality: Hit@3 and MRR@10 on eval/questions.dev.json over the seed paragraphs (via ${first?.qualityVia}); Cranfield nDCG@10 (../shared/eval/cranfield, 225 queries, graded, one article per abstract through src/corpus loadArticles, top 30 passages read as documents) with each engine's own search as configured below (ours: searchPassages, without ask's question types and duplicate folding, which \`npm run eval\` includes).`,
   ];
   for (const r of results.filter((x) => x.queriesTimed < x.queriesPlanned))
