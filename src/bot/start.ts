@@ -33,7 +33,7 @@ export async function startBot({ config, library, logger, pageTimeoutMs }: Start
   }
   const client = createClient(config);
   const pager = new Pager(logger, pageTimeoutMs);
-  client.on(Events.InteractionCreate, createDispatcher(commandsByName, { library, logger, pager }));
+  client.on(Events.InteractionCreate, createDispatcher(commandsByName, { library, logger, pager, config }));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));

@@ -29,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { pageTimeoutMs?: number; library?: Library } = {}): Promise<Harness> {
+export async function startHarness(options: { pageTimeoutMs?: number; library?: Library; env?: Record<string, string> } = {}): Promise<Harness> {
   const standin = await startStandin({ token: FAKE_TOKEN });
   const library = options.library ?? (await realLibrary());
   const logs: Record<string, unknown>[] = [];
@@ -40,6 +40,7 @@ export async function startHarness(options: { pageTimeoutMs?: number; library?: 
     DISCORD_GUILD_ID: standin.world.guildId,
     DISCORD_API_URL: standin.apiUrl,
     REGISTER_COMMANDS_ON_START: 'true',
+    ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);
   const bot = await startBot({ config: parsed.config, library, logger, pageTimeoutMs: options.pageTimeoutMs });
