@@ -1,6 +1,6 @@
 // /ask question:<text> [hide] — passages from the coverage that answer the question, with citations.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../src/bot/context.js';
+import { SlashCommandBuilder } from 'discord.js';
+import type { CommandContext, CommandInteraction } from '../src/bot/context.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderAsk } from '../src/render/discord.js';
 
@@ -20,7 +20,7 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer'))
   .toJSON();
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(interaction: CommandInteraction, ctx: CommandContext): Promise<void> {
   const hide = interaction.options.getBoolean('hide') ?? false;
   // Searching can take over a second on a cold index; acknowledge first (Discord allows 3 s).
   await interaction.deferReply({ flags: ephemeralIf(hide) });

@@ -1,6 +1,6 @@
 // /who person:<name> [hide] — what a person said and when, in date order; names autocomplete.
-import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../src/bot/context.js';
+import { SlashCommandBuilder } from 'discord.js';
+import type { AutocompleteRequest, CommandContext, CommandInteraction } from '../src/bot/context.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderWho } from '../src/render/discord.js';
 import { LIMITS } from '../src/render/limits.js';
@@ -15,7 +15,7 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer'))
   .toJSON();
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(interaction: CommandInteraction, ctx: CommandContext): Promise<void> {
   const hide = interaction.options.getBoolean('hide') ?? false;
   await interaction.deferReply({ flags: ephemeralIf(hide) });
   const person = interaction.options.getString('person', true).trim();
@@ -26,7 +26,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   await ctx.pager.show(interaction, renderWho(ctx.library.who(person)));
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+export async function autocomplete(interaction: AutocompleteRequest, ctx: CommandContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).slice(0, 100);
   const people = ctx.library.suggestPeople(typed, LIMITS.autocompleteChoices);
   const choices = people.slice(0, LIMITS.autocompleteChoices).map((p) => {

@@ -17,6 +17,8 @@ export interface Config {
   seedsDir: string;
   logLevel: LogLevel;
   registerCommandsOnStart: boolean;
+  /** Shared cache folder (index, long page-button queries); replicas and shards point at one. */
+  cacheDir: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -74,6 +76,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
+      cacheDir: blank(env.CACHE_DIR) ?? '.cache',
     },
   };
 }

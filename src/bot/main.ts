@@ -22,7 +22,7 @@ function fail(what: string, error: unknown): never {
   process.exit(1);
 }
 
-const library = await loadLibrary({ seedsDir: config.seedsDir }, (line) => logger.warn(line)).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
+const library = await loadLibrary({ seedsDir: config.seedsDir, cacheDir: config.cacheDir }, (line) => logger.warn(line)).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
 
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());

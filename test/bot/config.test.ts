@@ -22,6 +22,7 @@ describe('parseConfig', () => {
         seedsDir: 'seeds',
         logLevel: 'info',
         registerCommandsOnStart: false,
+        cacheDir: '.cache',
       },
     });
   });
@@ -35,6 +36,7 @@ describe('parseConfig', () => {
       SEEDS_DIR: 'other',
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
+      CACHE_DIR: '/srv/shared-cache',
     });
     expect(result).toEqual({
       ok: true,
@@ -46,6 +48,7 @@ describe('parseConfig', () => {
         seedsDir: 'other',
         logLevel: 'debug',
         registerCommandsOnStart: true,
+        cacheDir: '/srv/shared-cache',
       },
     });
   });
