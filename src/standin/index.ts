@@ -1,12 +1,13 @@
 // A loopback Discord: HTTP API + WebSocket gateway on 127.0.0.1 that a real discord.js Client logs
 // into via `rest.api`. Tests and the sandbox drive it as a user would: run a command, type into an
 // autocomplete, click a button, and read back what the bot answered and how fast.
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Gateway } from './gateway.js';
 import { InteractionRecord } from './interaction.js';
 import { MessageStore } from './messages.js';
-import { handleRest, type RestState } from './rest.js';
+import { callback, handleRest, type RestState } from './rest.js';
 import type { RecordedRequest, SendOptions, StandInUser, StoredMessage } from './types.js';
 import { interactionBase, makeWorld, type World } from './world.js';
 
@@ -63,9 +64,18 @@ export class StandIn {
   private readonly state: RestState;
   private port = 0;
   private listeners = new Set<() => void>();
+  /** The application's signing key, as Discord holds it for HTTP interactions. */
+  private readonly signingKey: KeyObject;
+  readonly publicKeyHex: string;
+  /** HTTP interactions: the endpoints to POST to, taken in turn like a load balancer; null = gateway. */
+  private endpoints: string[] | null = null;
+  private nextEndpoint = 0;
 
   constructor(private readonly options: StandInOptions = {}) {
     this.world = makeWorld(options.appId);
+    const keys = generateKeyPairSync('ed25519');
+    this.signingKey = keys.privateKey;
+    this.publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
     this.messages = new MessageStore(this.world);
     const log = options.log ?? (() => {});
     this.gateway = new Gateway(this.world, options.token ?? null, () => this.gatewayUrl, log);
@@ -197,12 +207,54 @@ export class StandIn {
     return this.dispatch(new InteractionRecord(payload, user, name, null), payload);
   }
 
+  /**
+   * Delivers interactions by signed POSTs to these URLs (the application's "Interactions Endpoint
+   * URL"), in turn, as a load balancer in front of replicas would; null goes back to the gateway.
+   */
+  deliverOverHttp(urls: string | string[] | null): void {
+    this.endpoints = urls === null ? null : [urls].flat();
+    this.nextEndpoint = 0;
+  }
+
+  /** The headers Discord sends with a body: Ed25519 over timestamp + body, with the app's key. */
+  sign(body: string, timestampS = Math.floor(Date.now() / 1000)): Record<string, string> {
+    const timestamp = String(timestampS);
+    const signature = sign(null, Buffer.from(timestamp + body), this.signingKey).toString('hex');
+    return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+  }
+
   private dispatch(ix: InteractionRecord, payload: unknown): InteractionRecord {
+    if (this.endpoints) {
+      const url = this.endpoints[this.nextEndpoint++ % this.endpoints.length]!;
+      this.interactions.set(ix.id, ix);
+      ix.markDispatched();
+      void this.post(ix, url, payload);
+      return ix;
+    }
     if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
     this.interactions.set(ix.id, ix);
     ix.markDispatched();
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return ix;
+  }
+
+  /** One HTTP delivery: the response body is the interaction's first callback, as on Discord. */
+  private async post(ix: InteractionRecord, url: string, payload: unknown): Promise<void> {
+    const body = JSON.stringify(payload);
+    try {
+      const res = await fetch(url, { method: 'POST', headers: this.sign(body), body });
+      ix.servedBy = `${url}${res.headers.get('x-worker') ? `#${res.headers.get('x-worker')}` : ''}`;
+      const text = await res.text();
+      if (res.status !== 200) {
+        ix.deliveryFailed(`endpoint answered ${res.status}: ${text.slice(0, 200)}`);
+        return;
+      }
+      const result = callback(this.state, ix.id, ix.token, new URLSearchParams(), JSON.parse(text) as Record<string, unknown>);
+      if (result.status >= 400) ix.deliveryFailed(`endpoint's response refused: ${JSON.stringify(result.body)}`);
+    } catch (error) {
+      ix.deliveryFailed(`endpoint unreachable: ${(error as Error).message}`);
+    }
+    for (const listener of [...this.listeners]) listener();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -15,6 +15,10 @@ export class InteractionRecord {
   originalMessageId: string | null;
   readonly followUpIds: string[] = [];
   dispatchedAt = 0;
+  /** HTTP mode: which endpoint (and worker) answered. */
+  servedBy: string | null = null;
+  /** HTTP mode: why the delivery failed, if it did (the endpoint refused or never answered). */
+  failure: string | null = null;
   private settled: Final | null = null;
   private waiters: ((final: Final) => void)[] = [];
 
@@ -42,6 +46,11 @@ export class InteractionRecord {
 
   get acknowledged(): boolean {
     return this.callbacks.length > 0;
+  }
+
+  deliveryFailed(reason: string): void {
+    this.failure = reason;
+    this.settle({ kind: 'failed', reason });
   }
 
   settle(final: Final): void {

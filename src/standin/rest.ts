@@ -108,7 +108,7 @@ function withResponse(ix: InteractionRecord, type: number, message: StoredMessag
   });
 }
 
-function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: Body): RestResult {
+export function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: Body): RestResult {
   const ix = state.interactions.get(id);
   if (!ix || ix.token !== token) return notFound('Unknown interaction', 10062);
   if (ix.acknowledged) return json(400, { message: 'Interaction has already been acknowledged.', code: 40060 });

@@ -47,7 +47,9 @@ export interface RecordedRequest {
 export type Final =
   | { kind: 'message'; message: StoredMessage }
   | { kind: 'choices'; choices: { name: string; value: string | number }[] }
-  | { kind: 'modal'; data: unknown };
+  | { kind: 'modal'; data: unknown }
+  /** HTTP mode: the endpoint refused the delivery or gave no usable response (Discord shows "interaction failed"). */
+  | { kind: 'failed'; reason: string };
 
 export interface SendOptions {
   user?: StandInUser;
