@@ -2,7 +2,7 @@
 // into via `rest.api`. Tests and the sandbox drive it as a user would: run a command, type into an
 // autocomplete, click a button, and read back what the bot answered and how fast.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Gateway } from './gateway.js';
 import { InteractionRecord } from './interaction.js';
@@ -238,18 +238,22 @@ export class StandIn {
     return ix;
   }
 
-  /** One HTTP delivery: the response body is the interaction's first callback, as on Discord. */
+  /**
+   * One HTTP delivery: the response body is the interaction's first callback, as on Discord. Each
+   * delivery opens its own connection (Discord's requests come from many machines), so a load
+   * balancer or node:cluster in front of replicas spreads them.
+   */
   private async post(ix: InteractionRecord, url: string, payload: unknown): Promise<void> {
     const body = JSON.stringify(payload);
     try {
-      const res = await fetch(url, { method: 'POST', headers: this.sign(body), body });
-      ix.servedBy = `${url}${res.headers.get('x-worker') ? `#${res.headers.get('x-worker')}` : ''}`;
-      const text = await res.text();
+      const res = await postOnce(url, this.sign(body), body);
+      const worker = res.headers['x-worker'];
+      ix.servedBy = `${url}${worker ? `#${String(worker)}` : ''}`;
       if (res.status !== 200) {
-        ix.deliveryFailed(`endpoint answered ${res.status}: ${text.slice(0, 200)}`);
+        ix.deliveryFailed(`endpoint answered ${res.status}: ${res.text.slice(0, 200)}`);
         return;
       }
-      const result = callback(this.state, ix.id, ix.token, new URLSearchParams(), JSON.parse(text) as Record<string, unknown>);
+      const result = callback(this.state, ix.id, ix.token, new URLSearchParams(), JSON.parse(res.text) as Record<string, unknown>);
       if (result.status >= 400) ix.deliveryFailed(`endpoint's response refused: ${JSON.stringify(result.body)}`);
     } catch (error) {
       ix.deliveryFailed(`endpoint unreachable: ${(error as Error).message}`);
@@ -276,6 +280,21 @@ export class StandIn {
     }
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+function postOnce(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    // Discord gives an endpoint 3 s to answer.
+    req.setTimeout(3000, () => req.destroy(new Error('no response within 3 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Starts a stand-in on an ephemeral loopback port. */
