@@ -11,6 +11,9 @@ import { NO_MENTIONS, SORRY } from './safety.js';
 export const EXPIRED = 'These buttons have expired. Run the command again to page through the results.';
 export const UNKNOWN_COMMAND = 'I do not know that command (yet). Try /ask or /who.';
 
+/** Discord's "Unknown interaction": its token has expired or was answered elsewhere; nothing more can be sent. */
+const UNKNOWN_INTERACTION = 10062;
+
 const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS });
 
 /** What the dispatcher sees of a discord.js interaction (gateway mode). */
@@ -117,6 +120,11 @@ export function createDispatcher(commands: Map<string, Command>, ctx: CommandCon
     try {
       await route(incoming, started);
     } catch (error) {
+      if ((error as { code?: unknown }).code === UNKNOWN_INTERACTION) {
+        // Too late to say anything (not even sorry): the user sees Discord's own "interaction failed".
+        ctx.logger.warn({ ...where, err: error }, 'interaction expired before it was answered');
+        return;
+      }
       ctx.logger.error({ ...where, err: error }, 'interaction failed');
       try {
         if (incoming.kind === 'autocomplete') {

@@ -7,12 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { Gateway } from './gateway.js';
 import { InteractionRecord } from './interaction.js';
 import { MessageStore } from './messages.js';
-import { callback, handleRest, type RestState } from './rest.js';
+import { callback, handleRest, routeParts, type RestState } from './rest.js';
 import type { RecordedRequest, SendOptions, StandInUser, StoredMessage } from './types.js';
 import { interactionBase, makeWorld, type World } from './world.js';
 
 export { InteractionRecord } from './interaction.js';
 export type { RecordedRequest, StandInUser, StoredMessage } from './types.js';
+export type { GatewayStats } from './gateway.js';
 
 export interface StandInOptions {
   /** The bot token to accept; omit to accept any. */
@@ -20,6 +21,23 @@ export interface StandInOptions {
   appId?: string;
   /** Debug lines (connections, refusals); silent by default. */
   log?: (line: string) => void;
+  /** How many servers the bot is in (default 1); their ids fall on successive shards. */
+  guilds?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+}
+
+/** A REST response the stand-in gives instead of (or before) the real one, `times` times. */
+export interface RestFault {
+  method?: string;
+  /** Matched against the path without /api and version, e.g. /webhooks/…/messages/@original. */
+  path: RegExp;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (with the fault, or normally when no status is given). */
+  delayMs?: number;
+  times?: number;
 }
 
 /** Thrown when the Discord client itself would refuse the input (e.g. over max_length). */
@@ -72,7 +90,7 @@ export class StandIn {
   private nextEndpoint = 0;
 
   constructor(private readonly options: StandInOptions = {}) {
-    this.world = makeWorld(options.appId);
+    this.world = makeWorld(options.appId, options.guilds ?? 1);
     const keys = generateKeyPairSync('ed25519');
     this.signingKey = keys.privateKey;
     this.publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
@@ -83,6 +101,7 @@ export class StandIn {
       world: this.world,
       token: options.token ?? null,
       gatewayUrl: '',
+      recommendedShards: options.recommendedShards ?? 1,
       messages: this.messages,
       interactions: this.interactions,
       commands: this.commands,
@@ -110,9 +129,44 @@ export class StandIn {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  /** Resolves when a bot has logged in through the gateway. */
-  ready(): Promise<void> {
-    return this.gateway.ready();
+  /** Resolves when a bot has logged in through the gateway (with `shards`: when that many shards have). */
+  ready(shards: number | null = null): Promise<void> {
+    return this.gateway.ready(shards);
+  }
+
+  /** Identifies, resumes and replayed events seen by the gateway. */
+  get gatewayStats() {
+    return this.gateway.stats;
+  }
+
+  /** Shards with a live session. */
+  get shards(): number[] {
+    return this.gateway.shards;
+  }
+
+  /** Fault: closes the bot's connections with `code` (4000: resumable; 4009: identify again). */
+  closeGateway(code: number): void {
+    this.gateway.closeAll(code);
+  }
+
+  /** Fault: op 9 INVALID_SESSION, not resumable. */
+  invalidateSession(): void {
+    this.gateway.invalidateAll();
+  }
+
+  private readonly faults: RestFault[] = [];
+
+  /** Fault: answer matching REST requests with `fault` (429, 500, 10062…) the given number of times. */
+  failRest(fault: RestFault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  private takeFault(method: string, path: string): RestFault | null {
+    const bare = `/${routeParts(path).join('/')}`;
+    const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.method || f.method === method) && f.path.test(bare));
+    if (!fault) return null;
+    fault.times = (fault.times ?? 1) - 1;
+    return fault;
   }
 
   async close(): Promise<void> {
@@ -151,7 +205,7 @@ export class StandIn {
     if (button.disabled && !send.evenIfDisabled) throw new RejectedByClient(`Button ${customId} is disabled`);
     const user = send.user ?? this.world.asker;
     const payload = {
-      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB'),
+      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', this.guildFor(message.guild_id)),
       message: MessageStore.toApi(message),
       data: { custom_id: customId, component_type: 2 },
     };
@@ -200,9 +254,10 @@ export class StandIn {
   private dispatchCommand(type: 2 | 4, name: string, options: unknown[], send: SendOptions): InteractionRecord {
     const user = send.user ?? this.world.asker;
     const command = this.registeredCommand(name);
+    const guild = this.guildFor(send.guild);
     const payload = {
-      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB'),
-      data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: this.world.guildId },
+      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', guild),
+      data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: guild.id },
     };
     return this.dispatch(new InteractionRecord(payload, user, name, null), payload);
   }
@@ -223,6 +278,12 @@ export class StandIn {
     return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
   }
 
+  private guildFor(id: string | undefined) {
+    const guild = id === undefined ? this.world.guilds[0] : this.world.guilds.find((g) => g.id === id);
+    if (!guild) throw new RejectedByClient(`The bot is not in guild ${id}`);
+    return guild;
+  }
+
   private dispatch(ix: InteractionRecord, payload: unknown): InteractionRecord {
     if (this.endpoints) {
       const url = this.endpoints[this.nextEndpoint++ % this.endpoints.length]!;
@@ -234,7 +295,7 @@ export class StandIn {
     if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
     this.interactions.set(ix.id, ix);
     ix.markDispatched();
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, ix.payload.guild_id ?? null);
     return ix;
   }
 
@@ -268,6 +329,14 @@ export class StandIn {
     let body: unknown;
     try {
       body = await readBody(req);
+      const fault = this.takeFault(method, url.pathname);
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.status) {
+        this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: fault.status });
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? {}));
+        for (const listener of [...this.listeners]) listener();
+        return;
+      }
       result = handleRest(this.state, method, url.pathname, url.searchParams, body, req.headers.authorization);
     } catch (error) {
       result = { status: 400, body: { message: `Bad request: ${(error as Error).message}`, code: 50109 } };

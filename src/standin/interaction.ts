@@ -22,7 +22,7 @@ export class InteractionRecord {
   private settled: Final | null = null;
   private waiters: ((final: Final) => void)[] = [];
 
-  constructor(readonly payload: { id: string; token: string; type: number }, user: StandInUser, name: string, messageId: string | null) {
+  constructor(readonly payload: { id: string; token: string; type: number; guild_id?: string; channel_id?: string }, user: StandInUser, name: string, messageId: string | null) {
     this.id = payload.id;
     this.token = payload.token;
     this.type = payload.type;

@@ -12,6 +12,8 @@ export interface RestState {
   /** The bot token expected in `Authorization: Bot …`; null accepts any. */
   token: string | null;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends (SHARDS=auto asks for it). */
+  recommendedShards: number;
   messages: MessageStore;
   interactions: Map<string, InteractionRecord>;
   /** Registered commands by scope: 'global' or a guild id. */
@@ -51,7 +53,7 @@ export function handleRest(state: RestState, method: string, pathname: string, q
   if (a === 'gateway' && b === 'bot' && method === 'GET') {
     return json(200, {
       url: state.gatewayUrl,
-      shards: 1,
+      shards: state.recommendedShards,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
     });
   }

@@ -53,6 +53,8 @@ export type Final =
 
 export interface SendOptions {
   user?: StandInUser;
+  /** The server it happens in (default: the first). */
+  guild?: string;
   locale?: string;
   /** Click a disabled button anyway: a click racing the bot's "disable buttons" edit. */
   evenIfDisabled?: boolean;
