@@ -61,7 +61,7 @@ if (http && deployment.workers > 1 && cluster.isPrimary) {
   logger.info({ shards: total }, 'shards stopped');
 } else {
   const bot = await startBot({ config, library, logger }).catch((error) => fail('Could not log in to Discord', error));
-  console.log(`coverage-bot is online as ${bot.client.user.tag}${process.env.SHARDS ? ` (shards ${process.env.SHARDS} of ${process.env.SHARD_COUNT})` : ''}. Ctrl+C to stop.`);
+  console.log(`coverage-bot is online as ${bot.client.user.tag}${process.env.SHARDS ? ` (shard ${process.env.SHARDS} of ${process.env.SHARD_COUNT})` : ''}. Ctrl+C to stop.`);
   await stopped;
   logger.info('shutting down');
   await bot.stop();

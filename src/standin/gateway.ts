@@ -70,16 +70,16 @@ export class Gateway {
     return new Promise((resolve) => this.readyWaiters.push({ shards, resolve }));
   }
 
-  /** Sends an event to the session whose shard owns `guildId` (every session when null). */
-  dispatch(event: string, data: unknown, guildId: string | null = null): number {
-    let sent = 0;
+  /** Sends an event to the session whose shard owns `guildId` (every session when null); returns the shards sent to. */
+  dispatch(event: string, data: unknown, guildId: string | null = null): number[] {
+    const sent: number[] = [];
     for (const s of this.live()) {
       if (guildId !== null && shardOf(guildId, s.shard[1]) !== s.shard[0]) continue;
       const payload = { s: ++s.seq, t: event, d: data };
       s.sent.push(payload);
       if (s.sent.length > RESUME_BUFFER) s.sent.shift();
       if (s.socket) this.send(s.socket, { op: 0, ...payload });
-      sent++;
+      sent.push(s.shard[0]);
     }
     return sent;
   }

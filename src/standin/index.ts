@@ -295,7 +295,7 @@ export class StandIn {
     if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
     this.interactions.set(ix.id, ix);
     ix.markDispatched();
-    this.gateway.dispatch('INTERACTION_CREATE', payload, ix.payload.guild_id ?? null);
+    ix.shards = this.gateway.dispatch('INTERACTION_CREATE', payload, ix.payload.guild_id ?? null);
     return ix;
   }
 

@@ -15,6 +15,8 @@ export class InteractionRecord {
   originalMessageId: string | null;
   readonly followUpIds: string[] = [];
   dispatchedAt = 0;
+  /** Gateway mode: the shards the event was sent to (one, the guild's). */
+  shards: number[] = [];
   /** HTTP mode: which endpoint (and worker) answered. */
   servedBy: string | null = null;
   /** HTTP mode: why the delivery failed, if it did (the endpoint refused or never answered). */
