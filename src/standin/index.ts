@@ -25,6 +25,8 @@ export interface StandInOptions {
   guilds?: number;
   /** The shard count GET /gateway/bot recommends (default 1). */
   recommendedShards?: number;
+  /** Keep every request in `requests` (default true; long runs turn it off). */
+  recordRequests?: boolean;
 }
 
 /** A REST response the stand-in gives instead of (or before) the real one, `times` times. */
@@ -76,6 +78,7 @@ export class StandIn {
   readonly requests: RecordedRequest[] = [];
   readonly messages: MessageStore;
   readonly interactions = new Map<string, InteractionRecord>();
+  private readonly byToken = new Map<string, InteractionRecord>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
   private readonly server: Server;
   private readonly gateway: Gateway;
@@ -104,6 +107,7 @@ export class StandIn {
       recommendedShards: options.recommendedShards ?? 1,
       messages: this.messages,
       interactions: this.interactions,
+      byToken: this.byToken,
       commands: this.commands,
     };
     this.server = createServer((req, res) => void this.serve(req, res));
@@ -278,6 +282,19 @@ export class StandIn {
     return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
   }
 
+  private remember(ix: InteractionRecord): void {
+    this.interactions.set(ix.id, ix);
+    this.byToken.set(ix.token, ix);
+  }
+
+  /** Drops an interaction and the messages it made (long runs: the load benchmark). */
+  forget(ix: InteractionRecord): void {
+    this.interactions.delete(ix.id);
+    this.byToken.delete(ix.token);
+    if (ix.type === 2 && ix.originalMessageId) this.messages.delete(ix.originalMessageId);
+    for (const id of ix.followUpIds) this.messages.delete(id);
+  }
+
   private guildFor(id: string | undefined) {
     const guild = id === undefined ? this.world.guilds[0] : this.world.guilds.find((g) => g.id === id);
     if (!guild) throw new RejectedByClient(`The bot is not in guild ${id}`);
@@ -287,13 +304,13 @@ export class StandIn {
   private dispatch(ix: InteractionRecord, payload: unknown): InteractionRecord {
     if (this.endpoints) {
       const url = this.endpoints[this.nextEndpoint++ % this.endpoints.length]!;
-      this.interactions.set(ix.id, ix);
+      this.remember(ix);
       ix.markDispatched();
       void this.post(ix, url, payload);
       return ix;
     }
     if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
-    this.interactions.set(ix.id, ix);
+    this.remember(ix);
     ix.markDispatched();
     ix.shards = this.gateway.dispatch('INTERACTION_CREATE', payload, ix.payload.guild_id ?? null);
     return ix;
@@ -332,7 +349,7 @@ export class StandIn {
       const fault = this.takeFault(method, url.pathname);
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault?.status) {
-        this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: fault.status });
+        if (this.options.recordRequests !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: fault.status });
         res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? {}));
         for (const listener of [...this.listeners]) listener();
         return;
@@ -341,7 +358,7 @@ export class StandIn {
     } catch (error) {
       result = { status: 400, body: { message: `Bad request: ${(error as Error).message}`, code: 50109 } };
     }
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: result.status });
+    if (this.options.recordRequests !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: result.status });
     if (result.body === undefined) {
       res.writeHead(result.status).end();
     } else {

@@ -55,9 +55,13 @@ export class InteractionRecord {
     this.settle({ kind: 'failed', reason });
   }
 
+  /** ms between dispatch and the final answer (message, choices), once there is one. */
+  answerMs: number | null = null;
+
   settle(final: Final): void {
     if (this.settled) return;
     this.settled = final;
+    this.answerMs = this.sinceDispatch();
     for (const w of this.waiters.splice(0)) w(final);
   }
 

@@ -16,6 +16,8 @@ export interface RestState {
   recommendedShards: number;
   messages: MessageStore;
   interactions: Map<string, InteractionRecord>;
+  /** The same interactions by token (webhook routes name the token, not the id). */
+  byToken: Map<string, InteractionRecord>;
   /** Registered commands by scope: 'global' or a guild id. */
   commands: Map<string, Record<string, unknown>[]>;
 }
@@ -150,7 +152,7 @@ export function callback(state: RestState, id: string, token: string, query: URL
 }
 
 function webhook(state: RestState, method: string, appId: string, token: string, rest: string[], body: Body): RestResult {
-  const ix = [...state.interactions.values()].find((x) => x.token === token);
+  const ix = state.byToken.get(token);
   if (appId !== state.world.appId || !ix) return notFound('Unknown Webhook', 10015);
   if (!ix.acknowledged) return notFound('Unknown Webhook', 10015);
   if (rest.length === 0 && method === 'POST') {
