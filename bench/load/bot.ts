@@ -24,7 +24,7 @@ process.on('message', (message: string) => {
   if (message === 'heap') {
     gc?.();
     gc?.();
-    process.send!({ heap: process.memoryUsage().heapUsed });
+    process.send!({ heap: process.memoryUsage().heapUsed, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 });
   } else if (message === 'stop') {
     void bot.stop().then(() => process.exit(0));
   }

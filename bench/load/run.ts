@@ -56,6 +56,9 @@ interface RunResult {
   answerP99: number;
   errors: number;
   errorSamples: string[];
+  /** CPU ms per interaction: the bot's process, and the stand-in + driver (this process). */
+  botCpuMs: number | null;
+  driverCpuMs: number;
   /** Page clicks answered by another worker than the one that answered the command. */
   crossWorkerClicks: number;
   clicks: number;
@@ -75,6 +78,8 @@ interface BotProcess {
   child: ChildProcess;
   url: string | null;
   heap(): Promise<number | null>;
+  /** CPU time the bot has used so far (ms), null when not known. */
+  cpuMs: number | null;
   stop(): Promise<void>;
 }
 
@@ -110,6 +115,7 @@ async function startBotProcess(mode: Mode, standin: StandIn, seeds: string, cach
       child,
       url: `http://127.0.0.1:${port}/interactions`,
       heap: async () => null,
+      cpuMs: null,
       async stop() {
         child.kill('SIGTERM');
         await exited(child);
@@ -125,12 +131,17 @@ async function startBotProcess(mode: Mode, standin: StandIn, seeds: string, cach
     child.once('message', (m) => resolve(m as { port: number | null }));
     child.once('exit', (code) => reject(new Error(`bot exited with ${code}`)));
   });
-  return {
+  const bot: BotProcess = {
     child,
     url: ready.port ? `http://127.0.0.1:${ready.port}/interactions` : null,
+    cpuMs: null,
     heap: () =>
       new Promise((resolve) => {
-        child.once('message', (m) => resolve((m as { heap: number }).heap));
+        child.once('message', (m) => {
+          const { heap, cpuMs } = m as { heap: number; cpuMs: number };
+          bot.cpuMs = cpuMs;
+          resolve(heap);
+        });
         child.send('heap');
       }),
     async stop() {
@@ -138,6 +149,7 @@ async function startBotProcess(mode: Mode, standin: StandIn, seeds: string, cach
       await exited(child);
     },
   };
+  return bot;
 }
 
 interface Load {
@@ -235,6 +247,8 @@ async function drive(standin: StandIn, load: Load, n: number, rate: number, mode
     answerP99: percentile(answers, 0.99),
     errors,
     errorSamples,
+    botCpuMs: null,
+    driverCpuMs: 0,
     crossWorkerClicks,
     clicks,
   };
@@ -256,13 +270,25 @@ async function runMode(mode: Mode, opts: ReturnType<typeof parseArgs>, load: Loa
     else await standin.ready();
     // Warm-up (JIT, first connections), not measured.
     await drive(standin, load, 100, opts.rate, mode, 'warm-up');
+    const measured = async (n: number, phase: string) => {
+      const botBefore = bot.cpuMs;
+      const mine = process.cpuUsage();
+      const run = await drive(standin, load, n, opts.rate, mode, phase);
+      const heap = await bot.heap();
+      const used = process.cpuUsage(mine);
+      run.driverCpuMs = (used.user + used.system) / 1000 / n;
+      run.botCpuMs = bot.cpuMs !== null && botBefore !== null ? (bot.cpuMs - botBefore) / n : null;
+      return { run, heap };
+    };
     const heapBefore = await bot.heap();
-    const runs = [await drive(standin, load, opts.count, opts.rate, mode, `${opts.count.toLocaleString('en')}`)];
-    const heapAfterCount = await bot.heap();
+    const first = await measured(opts.count, `${opts.count.toLocaleString('en')}`);
+    const runs = [first.run];
+    const heapAfterCount = first.heap;
     let heapAfterMemory: number | null = null;
     if (opts.memory > 0) {
-      runs.push(await drive(standin, load, opts.memory, opts.rate, mode, `+${opts.memory.toLocaleString('en')}`));
-      heapAfterMemory = await bot.heap();
+      const second = await measured(opts.memory, `+${opts.memory.toLocaleString('en')}`);
+      runs.push(second.run);
+      heapAfterMemory = second.heap;
     }
     return { runs, heapBefore, heapAfterCount, heapAfterMemory };
   } finally {
@@ -280,14 +306,15 @@ function table(results: Map<Mode, ModeResult>, opts: ReturnType<typeof parseArgs
     `Load benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.type()} ${os.release()} (${os.arch()}), ${cpu}, ${os.cpus().length} cores, Node ${process.version}; ` +
       `${opts.rate} interactions/s (35% /ask, 25% /who, 25% autocomplete, 15% page buttons) on ${opts.seeds}/; stand-in and bot on one machine.`,
     '',
-    '| mode | interactions | ack p50 ms | ack p99 ms | answer p50 ms | answer p99 ms | errors | clicks on the other worker | heap MB before → after run |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| mode | interactions | ack p50 ms | ack p99 ms | answer p50 ms | answer p99 ms | errors | clicks on the other worker | heap MB before → after run | CPU ms/interaction: bot, stand-in |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [mode, r] of results) {
     for (const [i, run] of r.runs.entries()) {
       const heap = i === 0 ? `${mb(r.heapBefore)} → ${mb(r.heapAfterCount)}` : `${mb(r.heapAfterCount)} → ${mb(r.heapAfterMemory)}`;
       const cross = mode === 'workers' ? `${run.crossWorkerClicks} of ${run.clicks}` : '—';
-      lines.push(`| ${mode} | ${run.phase} | ${ms(run.ackP50)} | ${ms(run.ackP99)} | ${ms(run.answerP50)} | ${ms(run.answerP99)} | ${run.errors} | ${cross} | ${heap} |`);
+      const cpu = `${run.botCpuMs === null ? '—' : run.botCpuMs.toFixed(2)}, ${run.driverCpuMs.toFixed(2)}`;
+      lines.push(`| ${mode} | ${run.phase} | ${ms(run.ackP50)} | ${ms(run.ackP99)} | ${ms(run.answerP50)} | ${ms(run.answerP99)} | ${run.errors} | ${cross} | ${heap} | ${cpu} |`);
     }
   }
   return lines.join('\n');

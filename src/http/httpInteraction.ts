@@ -65,6 +65,8 @@ class Exchange {
   constructor(
     readonly raw: RawInteraction,
     private readonly rest: REST,
+    /** Resolves once the HTTP reply has been written: nothing may reach the webhook before it. */
+    private readonly sent: Promise<void>,
   ) {}
 
   get acknowledged(): boolean {
@@ -83,17 +85,20 @@ class Exchange {
     return Routes.webhookMessage(this.raw.application_id, this.raw.token, '@original');
   }
 
-  editOriginal(body: MessageBody): Promise<unknown> {
+  async editOriginal(body: MessageBody): Promise<unknown> {
     if (!this.answered) throw new Error('The reply to this interaction has not been sent or deferred.');
+    await this.sent;
     return this.rest.patch(this.original, { body: toApiBody(body), auth: false });
   }
 
-  deleteOriginal(): Promise<unknown> {
+  async deleteOriginal(): Promise<unknown> {
+    await this.sent;
     return this.rest.delete(this.original, { auth: false });
   }
 
-  followUp(body: MessageBody & { flags?: number }): Promise<unknown> {
+  async followUp(body: MessageBody & { flags?: number }): Promise<unknown> {
     if (!this.answered) throw new Error('The reply to this interaction has not been sent or deferred.');
+    await this.sent;
     return this.rest.post(Routes.webhook(this.raw.application_id, this.raw.token), { body: toApiBody(body), auth: false });
   }
 }
@@ -219,9 +224,15 @@ export interface Handled {
  * Runs `dispatch` on a raw interaction. The HTTP reply is whatever the handler answers first; if it
  * answers nothing within AUTO_DEFER_MS, a deferral (or, for autocomplete, no choices) is sent instead.
  */
-export function handleRaw(raw: RawInteraction, rest: REST, dispatch: (incoming: Incoming) => Promise<void>, autoDeferMs = AUTO_DEFER_MS): Handled {
+export function handleRaw(
+  raw: RawInteraction,
+  rest: REST,
+  dispatch: (incoming: Incoming) => Promise<void>,
+  sent: Promise<void>,
+  autoDeferMs = AUTO_DEFER_MS,
+): Handled {
   if (raw.type === PING) return { initial: Promise.resolve({ type: RESPONSE.pong }), done: Promise.resolve() };
-  const x = new Exchange(raw, rest);
+  const x = new Exchange(raw, rest, sent);
   let incoming: Incoming;
   let fallback: InitialResponse;
   if (raw.type === APPLICATION_COMMAND) {

@@ -86,11 +86,17 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     } catch {
       return send(res, 400, { message: 'Body is not an interaction.' });
     }
-    const handled = handleRaw(raw, options.rest, options.dispatch);
+    let markSent!: () => void;
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
+    // A closed connection (the client gave up) must not hold the follow-ups for ever.
+    res.once('close', () => markSent());
+    const handled = handleRaw(raw, options.rest, options.dispatch, sent);
     const answering = handled.done.catch((err) => options.logger.error({ err, interactionId: raw.id }, 'interaction failed'));
     inFlight.add(answering);
     void answering.finally(() => inFlight.delete(answering));
-    send(res, 200, await handled.initial, served);
+    const initial = await handled.initial;
+    res.once('finish', () => markSent());
+    send(res, 200, initial, served);
   }
 
   const server = createServer((req, res) => {

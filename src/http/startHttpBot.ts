@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
+import { ANSWER_REST_OPTIONS } from '../bot/client.js';
 import type { Config } from '../bot/config.js';
 import type { Deployment } from '../bot/deployment.js';
 import { createDispatcher } from '../bot/dispatcher.js';
@@ -35,7 +36,7 @@ export async function startHttpBot({
     logger.info(done, 'registered commands');
   }
   // Interaction webhooks authenticate by their token in the path; the bot token is not needed to answer.
-  const rest = new REST({ api: config.apiUrl });
+  const rest = new REST({ api: config.apiUrl, ...ANSWER_REST_OPTIONS });
   if (config.token) rest.setToken(config.token);
   const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
   const http = createInteractionServer({ publicKey: deployment.publicKey, rest, dispatch, logger });

@@ -306,7 +306,7 @@ export class StandIn {
       const url = this.endpoints[this.nextEndpoint++ % this.endpoints.length]!;
       this.remember(ix);
       ix.markDispatched();
-      void this.post(ix, url, payload);
+      ix.delivery = this.post(ix, url, payload);
       return ix;
     }
     if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
@@ -346,6 +346,10 @@ export class StandIn {
     let body: unknown;
     try {
       body = await readBody(req);
+      // Discord takes an HTTP interaction's reply before its webhook calls: hold those until it has.
+      const [a, , token] = routeParts(url.pathname);
+      const delivering = a === 'webhooks' && token ? this.byToken.get(token)?.delivery : undefined;
+      if (delivering) await delivering;
       const fault = this.takeFault(method, url.pathname);
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault?.status) {

@@ -17,6 +17,8 @@ export class InteractionRecord {
   dispatchedAt = 0;
   /** Gateway mode: the shards the event was sent to (one, the guild's). */
   shards: number[] = [];
+  /** HTTP mode: the delivery in progress (its response is the first callback). */
+  delivery: Promise<void> | null = null;
   /** HTTP mode: which endpoint (and worker) answered. */
   servedBy: string | null = null;
   /** HTTP mode: why the delivery failed, if it did (the endpoint refused or never answered). */
