@@ -19,6 +19,12 @@ export const RESPONSE = { pong: 1, message: 4, deferMessage: 5, deferUpdate: 6, 
  */
 export const AUTO_DEFER_MS = 2000;
 
+/**
+ * A deferral is held this long before it is sent: an answer ready by then goes out as the HTTP reply
+ * itself (one round trip, no webhook call); a slower one follows "thinking…" through the webhook.
+ */
+export const DEFER_HOLD_MS = 250;
+
 export interface RawInteraction {
   id: string;
   application_id: string;
@@ -77,7 +83,39 @@ class Exchange {
   answer(response: InitialResponse): boolean {
     if (this.answered) return false;
     this.answered = true;
+    this.releaseHeld = null;
     this.resolveInitial(response);
+    return true;
+  }
+
+  /** A deferral not sent yet, and how to turn the answer into the HTTP reply instead. */
+  private held: { asReply: (body: MessageBody) => InitialResponse } | null = null;
+  private releaseHeld: (() => void) | null = null;
+
+  /** Defers, but holds the deferral for `ms` in case the answer is ready by then. */
+  hold(deferral: InitialResponse, asReply: (body: MessageBody) => InitialResponse, ms: number): boolean {
+    if (this.answered || this.held) return false;
+    this.held = { asReply };
+    const timer = setTimeout(() => this.releaseHeld?.(), ms);
+    this.releaseHeld = () => {
+      clearTimeout(timer);
+      this.held = null;
+      this.answer(deferral);
+    };
+    return true;
+  }
+
+  /** Sends a held deferral now (before any webhook call). */
+  private flush(): void {
+    this.releaseHeld?.();
+  }
+
+  /** Sends the answer as the HTTP reply if a deferral is still held; true if it did. */
+  private answerHeld(body: MessageBody): boolean {
+    const held = this.held;
+    if (!held || this.answered) return false;
+    this.held = null;
+    this.answer(held.asReply(body));
     return true;
   }
 
@@ -86,17 +124,20 @@ class Exchange {
   }
 
   async editOriginal(body: MessageBody): Promise<unknown> {
+    if (this.answerHeld(body)) return undefined;
     if (!this.answered) throw new Error('The reply to this interaction has not been sent or deferred.');
     await this.sent;
     return this.rest.patch(this.original, { body: toApiBody(body), auth: false });
   }
 
   async deleteOriginal(): Promise<unknown> {
+    this.flush();
     await this.sent;
     return this.rest.delete(this.original, { auth: false });
   }
 
   async followUp(body: MessageBody & { flags?: number }): Promise<unknown> {
+    this.flush();
     if (!this.answered) throw new Error('The reply to this interaction has not been sent or deferred.');
     await this.sent;
     return this.rest.post(Routes.webhook(this.raw.application_id, this.raw.token), { body: toApiBody(body), auth: false });
@@ -129,7 +170,8 @@ class HttpCommand implements CommandInteraction {
   }
   async deferReply(options: { flags?: MessageFlags.Ephemeral } = {}): Promise<void> {
     const flags = options.flags ?? 0;
-    if (!this.x.answer({ type: RESPONSE.deferMessage, data: { flags } })) return;
+    const asReply = (body: MessageBody): InitialResponse => ({ type: RESPONSE.message, data: { ...toApiBody(body), flags } });
+    if (!this.x.hold({ type: RESPONSE.deferMessage, data: { flags } }, asReply, DEFER_HOLD_MS)) return;
     this.x.deferred = true;
     this.x.ephemeral = Boolean(flags & MessageFlags.Ephemeral);
   }
@@ -197,7 +239,8 @@ class HttpButton implements ButtonPress {
     return undefined;
   }
   async deferUpdate(): Promise<void> {
-    if (this.x.answer({ type: RESPONSE.deferUpdate })) this.x.deferred = true;
+    const asReply = (body: MessageBody): InitialResponse => ({ type: RESPONSE.update, data: toApiBody(body) });
+    if (this.x.hold({ type: RESPONSE.deferUpdate }, asReply, DEFER_HOLD_MS)) this.x.deferred = true;
   }
   async update(body: MessageBody): Promise<unknown> {
     if (this.x.acknowledged) return this.x.editOriginal(body);

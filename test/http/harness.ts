@@ -23,9 +23,9 @@ export interface HttpHarness {
 }
 
 /** `replicas` HTTP bots sharing one cache folder, behind the stand-in's round-robin delivery. */
-export async function startHttpHarness(replicas = 1): Promise<HttpHarness> {
+export async function startHttpHarness(replicas = 1, options: { library?: Library } = {}): Promise<HttpHarness> {
   const standin = await startStandin({ token: FAKE_TOKEN });
-  const library = await realLibrary();
+  const library = options.library ?? (await realLibrary());
   const cacheDir = mkdtempSync(join(tmpdir(), 'coverage-bot-http-'));
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });

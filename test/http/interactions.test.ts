@@ -3,6 +3,12 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_YOURS } from '../../src/bot/pagination.js';
+import type { AddressInfo } from 'node:net';
+import { MessageFlags, REST } from 'discord.js';
+import { createLogger } from '../../src/bot/log.js';
+import { DEFER_HOLD_MS } from '../../src/http/httpInteraction.js';
+import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
+import { publicKeyFromHex } from '../../src/http/verify.js';
 import { buttonLabelled } from '../bot/harness.js';
 import { startHttpHarness, type HttpHarness } from './harness.js';
 
@@ -30,14 +36,13 @@ describe('answering over HTTP', () => {
     expect(await res.json()).toEqual({ type: 1 });
   });
 
-  it('answers /ask: "thinking…" in the HTTP reply, then the answer through the webhook', async () => {
+  it('answers /ask in the HTTP reply itself when the answer is ready at once', async () => {
     const ix = h.standin.sendCommand('ask', { question: QUESTION });
     const reply = await ix.reply();
-    expect(ix.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(ix.callbacks.map((c) => c.type)).toEqual([4]);
     expect(ranks(reply)).toEqual([1, 2, 3]);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
-    const edit = h.standin.requests.find((r) => r.method === 'PATCH' && r.path.includes(ix.token));
-    expect(decodeURIComponent(edit?.path ?? '')).toContain(`/webhooks/${h.standin.world.appId}/${ix.token}/messages/@original`);
+    expect(h.standin.requests.filter((r) => r.path.includes(ix.token))).toEqual([]); // no webhook call needed
   });
 
   it('answers /who, a hidden answer, and autocomplete', async () => {
@@ -65,6 +70,43 @@ describe('answering over HTTP', () => {
     const res = await fetch(url.replace('/interactions', '/healthz'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('a slow answer', () => {
+  // A handler that waits on something (I/O) after deferring: the deferral goes out after the hold.
+  let server: InteractionServer;
+  let endpoint: string;
+  beforeAll(async () => {
+    server = createInteractionServer({
+      publicKey: publicKeyFromHex(h.standin.publicKeyHex)!,
+      rest: new REST({ api: h.standin.apiUrl }),
+      logger: createLogger('silent'),
+      dispatch: async (incoming) => {
+        if (incoming.kind !== 'command') return;
+        await incoming.interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await new Promise((r) => setTimeout(r, DEFER_HOLD_MS + 300));
+        await incoming.interaction.editReply({ content: 'Here it is', allowedMentions: { parse: [] } });
+      },
+    });
+    await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/interactions`;
+  });
+  afterAll(async () => {
+    await server?.drain();
+    h.standin.deliverOverHttp(url);
+  });
+
+  it('sends "thinking…" as the HTTP reply, then the answer through the webhook', async () => {
+    h.standin.deliverOverHttp(endpoint);
+    const ix = h.standin.sendCommand('ask', { question: QUESTION });
+    const reply = await ix.reply();
+    expect(ix.callbacks.map((c) => [c.type, c.data?.flags])).toEqual([[5, 64]]);
+    expect(ix.ackMs!).toBeLessThan(ix.answerMs!);
+    expect(reply.content).toBe('Here it is');
+    expect(reply.flags & 64).toBe(64);
+    const edit = h.standin.requests.find((r) => r.method === 'PATCH' && r.path.includes(ix.token));
+    expect(decodeURIComponent(edit?.path ?? '')).toContain(`/webhooks/${h.standin.world.appId}/${ix.token}/messages/@original`);
   });
 });
 
