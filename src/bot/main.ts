@@ -33,7 +33,16 @@ function fail(what: string, error: unknown): never {
 }
 
 const stop = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+// A second signal while stopping (tsx relays one twice when the process is slow to acknowledge) must
+// not cut the answers in progress short; one more than 5 s later means "stop now".
+let stopAsked = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopAsked && Date.now() - stopAsked > 5000) process.exit(1);
+    stopAsked ||= Date.now();
+    stop.abort();
+  });
+}
 const stopped = new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
 
 // Built (or loaded) once here: a manager of shards or workers writes the index cache before any

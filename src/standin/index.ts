@@ -111,6 +111,9 @@ export class StandIn {
       commands: this.commands,
     };
     this.server = createServer((req, res) => void this.serve(req, res));
+    // Discord keeps connections open far longer than Node's 5 s default; a client reusing one the
+    // server has just closed would see "other side closed" on a POST it cannot safely retry.
+    this.server.keepAliveTimeout = 120_000;
     this.server.on('upgrade', (req, socket, head) => {
       if (new URL(req.url ?? '/', 'http://x').pathname === '/gateway') this.gateway.upgrade(req, socket, head);
       else socket.destroy();
