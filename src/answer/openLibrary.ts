@@ -38,6 +38,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
     ask: makeAsk(coverage.passages, state),
     who: (name) => whoSaid(plain, name),
     suggestPeople: makeSuggestPeople(plain.people),
+    reopen: () => openLibrary(options),
     fromCache: state.fromCache,
     cacheFile: state.file,
     warnings: [

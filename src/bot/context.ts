@@ -6,11 +6,15 @@
 // function per command then serves both modes.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageFlags, MessageMentionOptions, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Library } from '../answer/library.js';
+import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { Pager } from './pagination.js';
 
 export interface CommandContext {
+  /** The snapshot answers come from; /add replaces it (one assignment) once an added page is searchable. */
   library: Library;
+  /** The bot's settings (coverage folder, /add limits); absent where a caller has none to give. */
+  config?: Config;
   logger: Logger;
   pager: Pager;
 }

@@ -33,8 +33,8 @@ export function pageStoreDir(config: Pick<Config, 'cacheDir'>): string {
 }
 
 /** The context every command runs with, the same in gateway and HTTP mode. */
-export function commandContext(config: Pick<Config, 'cacheDir'>, library: Library, logger: Logger): CommandContext {
-  return { library, logger, pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName))) };
+export function commandContext(config: Config, library: Library, logger: Logger): CommandContext {
+  return { library, config, logger, pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName))) };
 }
 
 export async function startBot({ config, library, logger, client: clientOptions }: StartOptions): Promise<RunningBot> {

@@ -212,7 +212,7 @@ export class StandIn {
     if (button.disabled && !send.evenIfDisabled) throw new RejectedByClient(`Button ${customId} is disabled`);
     const user = send.user ?? this.world.asker;
     const payload = {
-      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', this.guildFor(message.guild_id)),
+      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', this.guildFor(message.guild_id), send.member),
       message: MessageStore.toApi(message),
       data: { custom_id: customId, component_type: 2 },
     };
@@ -263,7 +263,7 @@ export class StandIn {
     const command = this.registeredCommand(name);
     const guild = this.guildFor(send.guild);
     const payload = {
-      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', guild),
+      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', guild, send.member),
       data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: guild.id },
     };
     return this.dispatch(new InteractionRecord(payload, user, name, null), payload);
@@ -396,4 +396,5 @@ export function startStandin(options: StandInOptions = {}): Promise<StandIn> {
 }
 
 export type { World };
+export { MANAGE_SERVER_PERMISSIONS } from './world.js';
 export type { StandInUser as User };

@@ -33,7 +33,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { library?: Library; standin?: StandIn } = {}): Promise<Harness> {
+export async function startHarness(options: { library?: Library; standin?: StandIn; env?: Record<string, string> } = {}): Promise<Harness> {
   const standin = options.standin ?? (await startStandin({ token: FAKE_TOKEN }));
   const cacheDir = mkdtempSync(join(tmpdir(), 'coverage-bot-cache-'));
   const library = options.library ?? (await realLibrary());
@@ -46,6 +46,7 @@ export async function startHarness(options: { library?: Library; standin?: Stand
     DISCORD_API_URL: standin.apiUrl,
     REGISTER_COMMANDS_ON_START: 'true',
     CACHE_DIR: cacheDir,
+    ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);
   const config = parsed.config;
