@@ -23,7 +23,8 @@ export async function execute(interaction: CommandInteraction, ctx: CommandConte
     await ctx.pager.show(interaction, [{ content: 'Please give a name, e.g. `/who person: Lammy`.', embeds: [] }]);
     return;
   }
-  await ctx.pager.show(interaction, renderWho(ctx.library.who(person)));
+  const articles = new Map(ctx.library.coverage.articles.map((a) => [a.doc, a]));
+  await ctx.pager.show(interaction, renderWho(ctx.library.who(person), { articleOf: (doc) => articles.get(doc) }));
 }
 
 export async function autocomplete(interaction: AutocompleteRequest, ctx: CommandContext): Promise<void> {

@@ -44,6 +44,9 @@ export interface Passage {
   text: string;
   publishedOn: IsoDate | null;
   source: string | null;
+  /** The article's title and link, when the coverage gives them (copied from its Article). */
+  title?: string | null;
+  url?: string | null;
 }
 
 /** Where a passage or statement comes from. `citation` is `<doc> ¶<n>`. */
@@ -53,6 +56,8 @@ export interface Citation {
   citation: string;
   publishedOn: IsoDate | null;
   source: string | null;
+  title?: string | null;
+  url?: string | null;
 }
 
 export type StatementKind = 'direct' | 'partial' | 'indirect';

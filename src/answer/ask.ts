@@ -4,7 +4,7 @@ import { planQuery } from '../search/queryPlan.js';
 import { searchPassages } from '../search/searchIndex.js';
 import type { SearchState } from '../search/searchState.js';
 import { citationOf } from './citation.js';
-import { emptyPlanNotice, noMatchNotice } from './notices.js';
+import { EMPTY_COVERAGE, emptyPlanNotice, noMatchNotice } from './notices.js';
 
 export const DEFAULT_LIMIT = 5;
 
@@ -28,6 +28,7 @@ export function makeAsk(passages: Passage[], state: SearchState): Ask {
   for (const group of state.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
 
   return (question, options = {}) => {
+    if (passages.length === 0) return { question, passages: [], notice: EMPTY_COVERAGE };
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const plan = planQuery(question, state.index);
     if (plan.terms.length === 0) return { question, passages: [], notice: emptyPlanNotice(plan) };

@@ -1,6 +1,7 @@
 // The one object the edges (command line, bot) hold: loaded coverage plus the answers over it.
 // Implemented in this folder; everything here is pure once loaded, with no Discord in sight.
 import type { AskAnswer, Coverage, Person, WhoAnswer } from '../types.js';
+import type { OnProgress } from '../corpus/progress.js';
 import type { AskOptions } from './ask.js';
 
 export interface Library {
@@ -29,4 +30,8 @@ export interface LibraryOptions {
   seedsDir: string;
   /** Where the persisted index lives; default `.cache/` in the working directory. */
   cacheDir?: string;
+  /** Source for articles that name none and whose folder's `coverage.json` gives none (COVERAGE_SOURCE). */
+  defaultSource?: string | null;
+  /** Told how loading goes: files read, statements analysed, index built or loaded. */
+  onProgress?: OnProgress;
 }

@@ -1,6 +1,8 @@
 // The one-line answers for questions that have nothing to show, worded for a person, not a log.
 import type { QueryPlan } from '../search/queryPlan.js';
 
+export const EMPTY_COVERAGE = 'The coverage is empty: no articles have been loaded, so there is nothing to search yet.';
+
 export function emptyPlanNotice(plan: QueryPlan): string {
   switch (plan.empty) {
     case 'blank':

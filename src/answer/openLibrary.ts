@@ -19,17 +19,26 @@ export interface OpenedLibrary extends Library {
 }
 
 export async function openLibrary(options: LibraryOptions & { indexFingerprint?: string }): Promise<OpenedLibrary> {
-  const coverage = await loadCoverage(options.seedsDir);
+  const { onProgress } = options;
+  const coverage = await loadCoverage(options.seedsDir, { defaultSource: options.defaultSource, onProgress });
   const titles = new Map<string, string>();
   for (const article of coverage.articles) if (article.title) titles.set(article.doc, article.title);
 
   // One cache file per coverage folder, so that two folders never evict each other's index.
   const name = `index-${createHash('sha256').update(resolve(options.seedsDir)).digest('hex').slice(0, 16)}`;
+  onProgress?.({ step: 'index', done: 0, total: coverage.passages.length });
   const state = await openSearchState(
     coverage.passages,
     { statements: coverage.statements, people: coverage.people, titles },
     { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint },
   );
+  onProgress?.({
+    step: 'index',
+    done: coverage.passages.length,
+    total: coverage.passages.length,
+    finished: true,
+    detail: state.fromCache ? 'loaded from cache' : 'built',
+  });
   const { warnings: loadWarnings, ...rest } = coverage;
   const plain: Coverage = rest;
 

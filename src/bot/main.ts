@@ -2,11 +2,14 @@
 // INTERACTIONS=http serves POST /interactions instead of a gateway connection (WORKERS=N processes);
 // SHARDS=auto|N runs one gateway process per shard.
 import cluster from 'node:cluster';
+import { resolve } from 'node:path';
 import { config as loadEnv } from 'dotenv';
 import { parseConfig } from './config.js';
+import { coverageFolderProblem } from './coverageFolder.js';
 import { parseDeployment } from './deployment.js';
 import { loadLibrary } from './library.js';
 import { createLogger, scrub } from './log.js';
+import { progressReporter } from './progress.js';
 import { runSandbox } from './sandbox.js';
 import { runShards } from './shards.js';
 import { startBot } from './start.js';
@@ -25,7 +28,10 @@ const deployment = deployed.deployment;
 const http = deployment.interactions === 'http';
 const sandbox = !config.token && !http;
 // In the sandbox, info logs would interleave with the replies; show them only when asked for.
-const logger = createLogger(sandbox && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+const quietSandbox = sandbox && !process.env.LOG_LEVEL;
+const logger = createLogger(quietSandbox ? 'warn' : config.logLevel, undefined, config.logFormat);
+// What is loading and how far it has got shows in the sandbox too; only the per-reply lines do not.
+const progressLog = quietSandbox ? logger.child({}, { level: 'info' }) : logger;
 
 function fail(what: string, error: unknown): never {
   console.error(`${what}: ${scrub((error as Error).message ?? String(error))}`);
@@ -45,11 +51,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const stopped = new Promise((resolve) => stop.signal.addEventListener('abort', resolve, { once: true }));
 
+const problem = await coverageFolderProblem(config.seedsDir);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 // Built (or loaded) once here: a manager of shards or workers writes the index cache before any
 // child starts, so every child loads the file instead of building it again.
-const library = await loadLibrary({ seedsDir: config.seedsDir, cacheDir: config.cacheDir }, (line) => logger.warn(line)).catch((error) =>
-  fail(`Could not load the coverage in ${config.seedsDir}`, error),
-);
+progressLog.info(`loading the coverage in ${resolve(config.seedsDir)}`);
+const progress = progressReporter(progressLog);
+const library = await loadLibrary(
+  { seedsDir: config.seedsDir, cacheDir: config.cacheDir, defaultSource: config.coverageSource, onProgress: progress.onProgress },
+  (line) => logger.warn(line),
+).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
+progress.ready(library, config.seedsDir);
 logger.info({ fromCache: library.fromCache, passages: library.coverage.passages.length, pid: process.pid }, 'coverage loaded');
 
 if (http && deployment.workers > 1 && cluster.isPrimary) {

@@ -23,10 +23,13 @@ export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): Stat
   }
 }
 
-/** A statement with exactly the keys of the command-line contract, in order. */
-export function toJsonStatement(s: Statement): Statement {
+/** The article a statement comes from, as its citation needs it. */
+export type ArticleRef = { title: string | null; url: string | null } | undefined;
+
+/** A statement with exactly the keys of the command-line contract, in order (title, url: its article's). */
+export function toJsonStatement(s: Statement, article?: ArticleRef): Statement & { title: string | null; url: string | null } {
   const { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue } = s;
-  return { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue };
+  return { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue, title: article?.title ?? null, url: article?.url ?? null };
 }
 
 /** One line per statement for people reading: when, where, what. */

@@ -13,10 +13,11 @@ async function main(): Promise<number> {
   if ('error' in args) return usage(args.error);
   const name = args.positionals.join(' ').trim();
   if (!name) return usage('no name given');
-  const coverage = await loadCoverage(args.seedsDir);
+  const coverage = await loadCoverage(args.seedsDir, { defaultSource: process.env.COVERAGE_SOURCE });
   for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
   const answer = whoSaid(coverage, name);
-  const statements = answer.statements.map(toJsonStatement);
+  const articles = new Map(coverage.articles.map((a) => [a.doc, a]));
+  const statements = answer.statements.map((s) => toJsonStatement(s, articles.get(s.doc)));
   if (args.json) {
     const out = answer.person
       ? { person: answer.person, statements }

@@ -32,8 +32,10 @@ describe('/ask', () => {
     expect(reply.embeds.length).toBeGreaterThan(0);
     reply.embeds.forEach((embed, i) => {
       const hit = expected[i]!;
-      expect(embed.title).toBe(`${i + 1}. ${hit.doc} ¶${hit.paragraph}`);
+      expect(embed.title).toBe(`${i + 1}. ${hit.title ?? hit.doc}`);
+      expect(embed.footer?.text).toMatch(new RegExp(`· ¶${hit.paragraph}$`, 'u'));
       expect(embed.footer?.text).toContain(formatDate(hit.publishedOn));
+      expect(embed.footer?.text).not.toMatch(/unknown source/iu);
       if (hit.source) expect(embed.footer?.text).toContain(hit.source);
       if (!hit.publishedOn) expect(embed.footer?.text).toContain('undated');
     });

@@ -17,11 +17,11 @@ const commandNames = commands.map((c) => c.data.name);
 type Option = { name: string; type: number; required?: boolean; max_length?: number; autocomplete?: boolean };
 
 describe('registerCommands', () => {
-  it('registers /ask and /who in the guild when a guild id is given', async () => {
+  it('registers /ask, /who and /coverage in the guild when a guild id is given', async () => {
     const target = { token: FAKE_TOKEN, appId: standin.world.appId, guildId: standin.world.guildId, apiUrl: standin.apiUrl };
     const done = await registerCommands(target);
     expect(done).toEqual({ scope: 'guild', names: commandNames });
-    expect(commandNames).toEqual(expect.arrayContaining(['ask', 'who', 'add']));
+    expect(commandNames).toEqual(expect.arrayContaining(['ask', 'who', 'add', 'coverage']));
     const put = standin.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${standin.world.appId}/guilds/${standin.world.guildId}/commands`);
     const stored = standin.commands.get(standin.world.guildId)!;

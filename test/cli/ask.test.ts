@@ -22,10 +22,12 @@ describe('npm run ask -- --json', () => {
     const passages = JSON.parse(stdout) as Record<string, unknown>[];
     expect(passages.length).toBeGreaterThan(0);
     expect(passages.length).toBeLessThanOrEqual(3);
-    for (const p of passages) expect(Object.keys(p)).toEqual(['doc', 'paragraph', 'text', 'score', 'publishedOn', 'source', 'alsoIn']);
+    for (const p of passages) {
+      expect(Object.keys(p)).toEqual(['doc', 'paragraph', 'text', 'score', 'publishedOn', 'source', 'alsoIn', 'title', 'url', 'excerpt']);
+    }
     const first = passages[0] as { doc: string; alsoIn: Record<string, unknown>[] };
     expect([first.doc, ...first.alsoIn.map((c) => c.doc)].sort()).toEqual([DOC.d000, DOC.d002]);
-    expect(Object.keys(first.alsoIn[0]!)).toEqual(['doc', 'paragraph', 'citation', 'publishedOn', 'source']);
+    expect(Object.keys(first.alsoIn[0]!)).toEqual(['doc', 'paragraph', 'citation', 'publishedOn', 'source', 'title', 'url']);
   });
 
   it('--batch answers each stdin line with one JSON line; notices go to stderr', () => {
@@ -60,4 +62,19 @@ describe('ask flags', () => {
     expect((parsed as { error: string }).error).toMatch(message);
     expect((parsed as { error: string }).error).not.toContain('\n');
   });
+});
+
+describe('through npm', () => {
+  it('`npm run ask -- --json …` prints pure JSON on stdout, npm not silenced', () => {
+    const cwd = ROOT;
+    const env = { ...process.env, npm_config_cache: tempDir() };
+    const result = spawnSync('npm', ['run', 'ask', '--', '--json', '--limit', '1', '--seeds', SEEDS, 'Where will Trump meet Putin?'], { cwd, env, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const passages = JSON.parse(result.stdout) as { text: string }[];
+    expect(passages[0]!.text).toContain('Alaska');
+    expect(result.stderr).toContain('> tsx src/cli/ask.ts --json'); // npm's banner, on stderr
+    const missing = spawnSync('npm', ['run', 'no-such-script'], { cwd, env, encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('Missing script: "no-such-script"');
+  }, 60_000);
 });
