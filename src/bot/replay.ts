@@ -31,6 +31,19 @@ export class ReplayInteraction implements CommandInteraction {
     return this.press.deferred;
   }
 
+  // Who is clicking, for commands that show more to some members (/coverage, /add): as the press has it.
+  get memberPermissions(): unknown {
+    return (this.press as { memberPermissions?: unknown }).memberPermissions ?? null;
+  }
+
+  get member(): unknown {
+    return (this.press as { member?: unknown }).member ?? null;
+  }
+
+  get guild(): unknown {
+    return (this.press as { guild?: unknown }).guild ?? null;
+  }
+
   get replied(): boolean {
     return this.press.replied;
   }
