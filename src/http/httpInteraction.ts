@@ -2,7 +2,7 @@
 // in gateway mode (src/bot/context.ts). The first response goes back as the HTTP reply; everything
 // after it (the answer replacing "thinking…", follow-ups) goes through discord.js's REST client to
 // the interaction's webhook, as discord.js itself does.
-import { MessageFlags, Routes, type REST } from 'discord.js';
+import { MessageFlags, PermissionsBitField, Routes, type REST } from 'discord.js';
 import type { AutocompleteRequest, ButtonPress, CommandInteraction, Incoming, MessageBody, OptionData } from '../bot/context.js';
 import { PayloadOptions } from '../bot/payloadOptions.js';
 
@@ -31,7 +31,8 @@ export interface RawInteraction {
   type: number;
   token: string;
   data?: { name?: string; options?: OptionData[]; custom_id?: string; component_type?: number };
-  member?: { user?: { id: string } };
+  /** In a server: the member, with their role ids and permissions (a bitfield as a decimal string). */
+  member?: { user?: { id: string }; roles?: string[]; permissions?: string };
   user?: { id: string };
 }
 
@@ -145,13 +146,21 @@ class Exchange {
 }
 
 const userOf = (raw: RawInteraction) => ({ id: raw.member?.user?.id ?? raw.user?.id ?? '0' });
+// What moderator-only commands (/coverage's skipped list, /add) check, as discord.js gives it. Role
+// names (ADD_ROLE) need the server's roles, which an HTTP interaction does not carry: Manage Server only.
+const permissionsOf = (raw: RawInteraction) => (raw.member?.permissions ? new PermissionsBitField(BigInt(raw.member.permissions)) : null);
+const memberOf = (raw: RawInteraction) => (raw.member ? { roles: raw.member.roles ?? [] } : null);
 
 class HttpCommand implements CommandInteraction {
   readonly options: PayloadOptions;
   readonly user: { id: string };
+  readonly memberPermissions: PermissionsBitField | null;
+  readonly member: { roles: string[] } | null;
   constructor(private readonly x: Exchange) {
     this.options = new PayloadOptions(x.raw.data?.options ?? []);
     this.user = userOf(x.raw);
+    this.memberPermissions = permissionsOf(x.raw);
+    this.member = memberOf(x.raw);
   }
   get id() {
     return this.x.raw.id;
@@ -217,8 +226,12 @@ class HttpAutocomplete implements AutocompleteRequest {
 
 class HttpButton implements ButtonPress {
   readonly user: { id: string };
+  readonly memberPermissions: PermissionsBitField | null;
+  readonly member: { roles: string[] } | null;
   constructor(private readonly x: Exchange) {
     this.user = userOf(x.raw);
+    this.memberPermissions = permissionsOf(x.raw);
+    this.member = memberOf(x.raw);
   }
   get id() {
     return this.x.raw.id;

@@ -53,6 +53,13 @@ describe('answering over HTTP', () => {
     expect(choices.map((c) => c.value)).toContain('John Healey');
   });
 
+  it('passes the member\'s permissions on, so Manage Server counts for /add over HTTP too', async () => {
+    const asMember = await h.standin.sendCommand('add', { url: 'ftp://example.org/story' }).reply();
+    expect(asMember.content).toMatch(/^Only members with the Manage Server permission/u);
+    const asModerator = await h.standin.sendCommand('add', { url: 'ftp://example.org/story' }, { user: h.standin.world.moderator }).reply();
+    expect(asModerator.content).toMatch(/^I can only add http:\/\/ or https:\/\/ links/u);
+  });
+
   it('pages with the buttons, for the asker only', async () => {
     const ask = h.standin.sendCommand('ask', { question: QUESTION });
     const first = await ask.reply();
