@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Article } from '../types.js';
+import { isArticleFile } from './articleFiles.js';
 import { isRealDate } from './parseDateLine.js';
 import { parseArticle, type Sidecar } from './parseArticle.js';
 
@@ -42,7 +43,7 @@ async function listArticleFiles(paths: string[], result: LoadedArticles): Promis
   for (const path of paths) {
     try {
       if ((await stat(path)).isDirectory()) {
-        const names = (await readdir(path)).filter((name) => name.endsWith('.txt')).sort();
+        const names = (await readdir(path)).filter(isArticleFile).sort();
         files.push(...names.map((name) => join(path, name)));
       } else files.push(path);
     } catch (error) {

@@ -35,7 +35,8 @@ export interface QueryPlan {
   empty: 'blank' | 'no-words' | 'only-common-words' | null;
 }
 
-export function planQuery(question: string, index?: MiniSearch): QueryPlan {
+/** `index` (or a term lookup over several index parts, see searchSegments.ts) tells known words from unknown ones. */
+export function planQuery(question: string, index?: MiniSearch | ((term: string) => boolean)): QueryPlan {
   if (!question.trim()) return { terms: [], empty: 'blank' };
   const words = tokenize(question);
   if (words.length === 0) return { terms: [], empty: 'no-words' };
@@ -48,7 +49,7 @@ export function planQuery(question: string, index?: MiniSearch): QueryPlan {
     const named = /^\p{Lu}/u.test(word);
     const seen = byTerm.get(term);
     if (seen) seen.named ||= named;
-    else byTerm.set(term, { term, word, named, unknown: index ? !hasTerm(index, term) : false, fuzzy: false, prefix: false });
+    else byTerm.set(term, { term, word, named, unknown: index ? !(typeof index === 'function' ? index(term) : hasTerm(index, term)) : false, fuzzy: false, prefix: false });
   }
   // No high-frequency cut: at 100k paragraphs dropping terms in >5% of paragraphs cost 12 points of
   // top-3 hits (bench/experiments/README.md) and, with the top-k scorer, bought almost no speed.

@@ -1,0 +1,15 @@
+// The library as a value that can be replaced. The bot holds a `LibrarySource` and reads `current` once
+// per interaction: an update builds the next snapshot beside the current one and swaps this one
+// reference, so an answer in progress finishes on the snapshot it started with, and nobody ever sees
+// a half-updated library. No locks: snapshots are never changed after they are made.
+import type { Library } from './library.js';
+
+export interface LibrarySource {
+  /** The snapshot to answer from now. Read it once per answer and use only that. */
+  readonly current: Library;
+}
+
+/** A fixed library (no watching) or a source of snapshots: the snapshot to answer from now. */
+export function currentLibrary(library: Library | LibrarySource): Library {
+  return 'current' in library ? library.current : library;
+}

@@ -1,0 +1,148 @@
+// The search side of one library snapshot: the packed base index (built or loaded once), plus a live
+// segment holding every paragraph that is new or whose indexed fields differ from what the base holds,
+// plus the set of base paragraphs to hide. Computing it is linear in the coverage's paragraph count for
+// the comparison (string equality per paragraph, no tokenising) and proportional to what changed for
+// the rest, so one new article at 100,000 paragraphs is searchable in well under a second.
+import type { PassageSearch } from '../answer/ask.js';
+import { baseSegment } from '../search/baseSegment.js';
+import type { IndexedDocument } from '../search/indexOptions.js';
+import { SEARCH_OPTIONS } from '../search/indexOptions.js';
+import { LiveSegment, retiredStats } from '../search/liveSegment.js';
+import { RESEMBLANCE, resemblance, shingles } from '../search/nearDuplicates.js';
+import { planQuery } from '../search/queryPlan.js';
+import type { SearchState } from '../search/searchState.js';
+import { hasTerm, searchSegments, type SegmentedIndex } from '../search/searchSegments.js';
+import type { Passage } from '../types.js';
+
+/** A built base: its search state and what it indexed, by base id (= position in its passages). */
+export interface IndexBase {
+  state: SearchState;
+  passages: readonly Passage[];
+  documents: readonly IndexedDocument[];
+  idOf: ReadonlyMap<string, number>;
+}
+
+const keyOf = (p: Passage) => `${p.doc}\u0000${p.paragraph}`;
+
+export function makeBase(state: SearchState, passages: readonly Passage[], documents: readonly IndexedDocument[]): IndexBase {
+  return { state, passages, documents, idOf: new Map(passages.map((p, id) => [keyOf(p), id])) };
+}
+
+export interface LiveIndex extends PassageSearch {
+  /** Passage by id (base ids then live ids); null for retired base ids, which are never returned. */
+  table: (Passage | null)[];
+  segmented: SegmentedIndex;
+  base: IndexBase;
+  /** Paragraphs in the live segment, and base paragraphs hidden: what compaction would fold in. */
+  liveCount: number;
+  retiredCount: number;
+}
+
+/** Candidates per new paragraph when looking for near-duplicates through the index itself. */
+const TWIN_CANDIDATES = 8;
+
+const sameDocument = (a: IndexedDocument, b: IndexedDocument) =>
+  a.text === b.text && a.speakers === b.speakers && a.context === b.context && a.title === b.title;
+
+/**
+ * The index over `passages` (the whole current coverage, in coverage order) whose indexed form is
+ * `documents` (same order, from indexDocuments): base paragraphs whose document is unchanged are
+ * reused as they are; every other paragraph goes into the live segment; base paragraphs not reused
+ * are retired.
+ */
+export function liveIndex(base: IndexBase, passages: readonly Passage[], documents: readonly IndexedDocument[]): LiveIndex {
+  const baseSize = base.passages.length;
+  const kept = new Int32Array(baseSize).fill(-1); // base id → position in passages
+  const liveAt: number[] = []; // live local id → position in passages
+  passages.forEach((passage, at) => {
+    const id = base.idOf.get(keyOf(passage));
+    if (id !== undefined && kept[id] === -1 && sameDocument(base.documents[id]!, documents[at]!)) kept[id] = at;
+    else liveAt.push(at);
+  });
+  const retired = new Uint8Array(baseSize);
+  const retiredDocuments: IndexedDocument[] = [];
+  for (let id = 0; id < baseSize; id++) {
+    if (kept[id] === -1) {
+      retired[id] = 1;
+      retiredDocuments.push(base.documents[id]!);
+    }
+  }
+  const live = new LiveSegment(liveAt.map((at) => documents[at]!));
+  const size = baseSize + liveAt.length;
+  const order = new Int32Array(size);
+  const table: (Passage | null)[] = new Array(size).fill(null);
+  for (let id = 0; id < baseSize; id++) {
+    order[id] = kept[id] === -1 ? passages.length : kept[id]!;
+    if (kept[id] !== -1) table[id] = passages[kept[id]!]!; // the current object: metadata may have changed
+  }
+  liveAt.forEach((at, local) => {
+    order[baseSize + local] = at;
+    table[baseSize + local] = passages[at]!;
+  });
+  const segmented: SegmentedIndex = { base: baseSegment(base.state.index), live, retired, retiredStats: retiredStats(retiredDocuments), order };
+  const known = (term: string) => hasTerm(segmented, term);
+  const rank = (plan: Parameters<PassageSearch['rank']>[0], limit: number) => searchSegments(segmented, plan, SEARCH_OPTIONS, limit);
+
+  return {
+    table,
+    segmented,
+    base,
+    liveCount: liveAt.length,
+    retiredCount: retiredDocuments.length,
+    plan: (question) => planQuery(question, known),
+    rank,
+    groups: mergeGroups(base.state.groups, retired, liveAt.map((_, local) => baseSize + local), table, rank),
+  };
+}
+
+/**
+ * Near-duplicate groups: the base's groups without retired paragraphs, joined with what each live
+ * paragraph resembles. Candidates for a live paragraph come from the index itself (its own words as
+ * the query), compared by the same shingle resemblance as nearDuplicates.ts. Exact groups for the
+ * whole coverage come back with the next compaction (duplicateGroups over everything).
+ */
+function mergeGroups(
+  baseGroups: number[][],
+  retired: Uint8Array,
+  liveIds: number[],
+  table: (Passage | null)[],
+  rank: (plan: ReturnType<typeof planQuery>, limit: number) => { id: number }[],
+): number[][] {
+  const parent = new Map<number, number>();
+  const find = (id: number): number => {
+    let root = id;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  };
+  for (const group of baseGroups) {
+    const visible = group.filter((id) => !retired[id]);
+    for (let i = 1; i < visible.length; i++) union(visible[0]!, visible[i]!);
+  }
+  for (const id of liveIds) {
+    const text = table[id]!.text;
+    const own = shingles(text);
+    const plan = planQuery(text);
+    for (const term of plan.terms) (term.fuzzy = false), (term.prefix = false);
+    for (const candidate of rank(plan, TWIN_CANDIDATES)) {
+      if (candidate.id === id) continue;
+      const other = shingles(table[candidate.id]!.text);
+      let shared = 0;
+      for (const shingle of own) if (other.has(shingle)) shared++;
+      if (shared > 0 && resemblance(shared, own.size, other.size) >= RESEMBLANCE) union(id, candidate.id);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const group = groups.get(root);
+    if (group) group.push(id);
+    else groups.set(root, [id]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort((a, b) => a - b));
+}
