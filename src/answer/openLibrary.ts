@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadCoverage } from '../corpus/loadCoverage.js';
+import { liveIndex, makeBase } from '../live/liveIndex.js';
+import { indexDocuments } from '../search/buildIndex.js';
 import { openSearchState } from '../search/indexCache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage } from '../types.js';
@@ -25,17 +27,18 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
 
   // One cache file per coverage folder, so that two folders never evict each other's index.
   const name = `index-${createHash('sha256').update(resolve(options.seedsDir)).digest('hex').slice(0, 16)}`;
-  const state = await openSearchState(
-    coverage.passages,
-    { statements: coverage.statements, people: coverage.people, titles },
-    { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint },
-  );
+  const extras = { statements: coverage.statements, people: coverage.people, titles };
+  const state = await openSearchState(coverage.passages, extras, { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint });
+  // Ranked by the same scorer as the live library (base + live segment, here with nothing live), so
+  // that a restart ranks exactly as the running bot did after its updates (src/live/liveIndex.ts).
+  const documents = indexDocuments(coverage.passages, extras);
+  const index = liveIndex(makeBase(state, coverage.passages, documents), coverage.passages, documents);
   const { warnings: loadWarnings, ...rest } = coverage;
   const plain: Coverage = rest;
 
   return {
     coverage: plain,
-    ask: makeAsk(coverage.passages, state),
+    ask: makeAsk(index.table, index),
     who: (name) => whoSaid(plain, name),
     suggestPeople: makeSuggestPeople(plain.people),
     fromCache: state.fromCache,

@@ -17,6 +17,8 @@ export interface Config {
   seedsDir: string;
   logLevel: LogLevel;
   registerCommandsOnStart: boolean;
+  /** Follow the coverage folder: new, changed and removed articles are answered from without a restart. */
+  watch: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -64,6 +66,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const register = flag('REGISTER_COMMANDS_ON_START', env.REGISTER_COMMANDS_ON_START);
   if (typeof register === 'string') return fail(register);
 
+  // On unless switched off: a bot should follow its coverage (WATCH=false to read it once at start).
+  const watch = blank(env.WATCH) === null ? true : flag('WATCH', env.WATCH);
+  if (typeof watch === 'string') return fail(watch);
+
   return {
     ok: true,
     config: {
@@ -74,6 +80,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
+      watch,
     },
   };
 }

@@ -1,7 +1,7 @@
 // `npm start`: the real bot when DISCORD_TOKEN is set, else the local sandbox (stand-in + prompt).
 import { config as loadEnv } from 'dotenv';
 import { parseConfig } from './config.js';
-import { loadLibrary } from './library.js';
+import { loadLibrary, loadWatchedLibrary } from './library.js';
 import { createLogger, scrub } from './log.js';
 import { runSandbox } from './sandbox.js';
 import { startBot } from './start.js';
@@ -22,7 +22,10 @@ function fail(what: string, error: unknown): never {
   process.exit(1);
 }
 
-const library = await loadLibrary({ seedsDir: config.seedsDir }, (line) => logger.warn(line)).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
+const library = await (config.watch
+  ? loadWatchedLibrary({ seedsDir: config.seedsDir }, logger)
+  : loadLibrary({ seedsDir: config.seedsDir }, (line) => logger.warn(line))
+).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
 
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
@@ -39,5 +42,6 @@ if (sandbox) {
   logger.info('shutting down');
   await bot.stop();
 }
+if ('close' in library) await library.close();
 // Anything still holding the event loop (a slow socket close) must not keep a stopped bot alive.
 setTimeout(() => process.exit(0), 2000).unref();

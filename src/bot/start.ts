@@ -3,6 +3,7 @@
 import { Events, type Client } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
+import { currentLibrary, type LibrarySource } from '../answer/snapshot.js';
 import { createClient } from './client.js';
 import type { Config } from './config.js';
 import { createDispatcher } from './dispatcher.js';
@@ -12,7 +13,8 @@ import { registerCommands } from './registerCommands.js';
 
 export interface StartOptions {
   config: Config;
-  library: Library;
+  /** A fixed library, or a source of snapshots (live coverage): read once per interaction. */
+  library: Library | LibrarySource;
   logger: Logger;
   /** How long Previous/Next work (default 5 minutes); tests shorten it. */
   pageTimeoutMs?: number;
@@ -33,7 +35,11 @@ export async function startBot({ config, library, logger, pageTimeoutMs }: Start
   }
   const client = createClient(config);
   const pager = new Pager(logger, pageTimeoutMs);
-  client.on(Events.InteractionCreate, createDispatcher(commandsByName, { library, logger, pager }));
+  // Each interaction answers from the snapshot current when it arrived, to the end, even if the
+  // coverage changes meanwhile (src/answer/snapshot.ts).
+  client.on(Events.InteractionCreate, (interaction) =>
+    createDispatcher(commandsByName, { library: currentLibrary(library), logger, pager })(interaction),
+  );
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));

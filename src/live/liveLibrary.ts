@@ -22,6 +22,7 @@ import { whoSaid } from '../statements/whoSaid.js';
 import type { Article, Coverage } from '../types.js';
 import { analyseCoverage, type AnalyseCoverage } from './analyse.js';
 import { liveIndex, makeBase, type LiveIndex } from './liveIndex.js';
+import { watchCoverage, type CoverageWatcher, type WatchOptions } from './watchCoverage.js';
 
 export interface LiveLibraryOptions extends LibraryOptions {
   /** For tests that need "the index options changed". */
@@ -63,6 +64,7 @@ export class LiveLibrary implements LibrarySource {
   private queue: Promise<unknown> = Promise.resolve();
   private compactTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private watcher: CoverageWatcher | null = null;
   readonly cacheFile: string;
   /** Whether the base index came from the cache at start (a warm start). */
   fromCache = false;
@@ -143,6 +145,22 @@ export class LiveLibrary implements LibrarySource {
     const run = this.queue.then(() => this.apply(paths));
     this.queue = run.catch((error: unknown) => this.options.onEvent?.({ type: 'failed', error }));
     return run;
+  }
+
+  /** The seam for anything that writes into the coverage folder itself (e.g. `/add`): same as `update`. */
+  refresh(paths: readonly string[]): Promise<void> {
+    return this.update(paths);
+  }
+
+  /** Follows the coverage folder: every batch of changed files becomes one `update`. */
+  async watch(options: Omit<WatchOptions, 'dir' | 'onBatch'> = {}): Promise<void> {
+    if (this.watcher || this.closed) return;
+    this.watcher = await watchCoverage({
+      onError: (error) => this.options.onEvent?.({ type: 'failed', error }),
+      ...options,
+      dir: this.options.seedsDir,
+      onBatch: (paths) => this.update(paths),
+    });
   }
 
   /** Resolves when every update queued so far has been applied (and any compaction they started). */
@@ -255,6 +273,7 @@ export class LiveLibrary implements LibrarySource {
   }
 
   async close(): Promise<void> {
+    await this.watcher?.close();
     this.closed = true;
     if (this.compactTimer) clearTimeout(this.compactTimer);
     await this.queue;

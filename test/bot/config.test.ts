@@ -22,6 +22,7 @@ describe('parseConfig', () => {
         seedsDir: 'seeds',
         logLevel: 'info',
         registerCommandsOnStart: false,
+        watch: true,
       },
     });
   });
@@ -35,6 +36,7 @@ describe('parseConfig', () => {
       SEEDS_DIR: 'other',
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
+      WATCH: 'off',
     });
     expect(result).toEqual({
       ok: true,
@@ -46,6 +48,7 @@ describe('parseConfig', () => {
         seedsDir: 'other',
         logLevel: 'debug',
         registerCommandsOnStart: true,
+        watch: false,
       },
     });
   });
@@ -59,6 +62,7 @@ describe('parseConfig', () => {
     [{ DISCORD_API_URL: 'https://discord.com/api/v10' }, /must not end in a version/u],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u],
     [{ REGISTER_COMMANDS_ON_START: 'maybe' }, /REGISTER_COMMANDS_ON_START must be true or false/u],
+    [{ WATCH: 'sometimes' }, /WATCH must be true or false/u],
     [{ DISCORD_TOKEN: 'two words', DISCORD_APP_ID: APP }, /DISCORD_TOKEN contains spaces/u],
   ])('refuses %j in one line', (env, pattern) => {
     const line = error(env);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Library } from '../../src/answer/library.js';
 import { openLibrary } from '../../src/answer/openLibrary.js';
+import { currentLibrary, type LibrarySource } from '../../src/answer/snapshot.js';
 import { parseConfig } from '../../src/bot/config.js';
 import { createLogger } from '../../src/bot/log.js';
 import { startBot, type RunningBot } from '../../src/bot/start.js';
@@ -29,9 +30,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { pageTimeoutMs?: number; library?: Library } = {}): Promise<Harness> {
+/** `library` may be a source of snapshots (a live library); `Harness.library` is then its snapshot at start. */
+export async function startHarness(options: { pageTimeoutMs?: number; library?: Library | LibrarySource } = {}): Promise<Harness> {
   const standin = await startStandin({ token: FAKE_TOKEN });
-  const library = options.library ?? (await realLibrary());
+  const source = options.library ?? (await realLibrary());
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const parsed = parseConfig({
@@ -42,11 +44,11 @@ export async function startHarness(options: { pageTimeoutMs?: number; library?: 
     REGISTER_COMMANDS_ON_START: 'true',
   });
   if (!parsed.ok) throw new Error(parsed.error);
-  const bot = await startBot({ config: parsed.config, library, logger, pageTimeoutMs: options.pageTimeoutMs });
+  const bot = await startBot({ config: parsed.config, library: source, logger, pageTimeoutMs: options.pageTimeoutMs });
   return {
     standin,
     bot,
-    library,
+    library: currentLibrary(source),
     logs,
     async close() {
       await bot.stop();
