@@ -7,11 +7,11 @@ import type { PassageSearch } from '../answer/ask.js';
 import { baseSegment } from '../search/baseSegment.js';
 import type { IndexedDocument } from '../search/indexOptions.js';
 import { SEARCH_OPTIONS } from '../search/indexOptions.js';
-import { LiveSegment, retiredStats } from '../search/liveSegment.js';
+import { FIELDS, LiveSegment, retiredStats } from '../search/liveSegment.js';
 import { RESEMBLANCE, resemblance, shingles } from '../search/nearDuplicates.js';
 import { planQuery } from '../search/queryPlan.js';
 import type { SearchState } from '../search/searchState.js';
-import { hasTerm, searchSegments, type SegmentedIndex } from '../search/searchSegments.js';
+import { collectionStats, hasTerm, searchSegments, type SegmentedIndex } from '../search/searchSegments.js';
 import type { Passage } from '../types.js';
 
 /** A built base: its search state and what it indexed, by base id (= position in its passages). */
@@ -40,6 +40,8 @@ export interface LiveIndex extends PassageSearch {
 
 /** Candidates per new paragraph when looking for near-duplicates through the index itself. */
 const TWIN_CANDIDATES = 8;
+/** Words of a new paragraph, its rarest, used to look for copies of it. */
+const TWIN_QUERY_TERMS = 6;
 
 const sameDocument = (a: IndexedDocument, b: IndexedDocument) =>
   a.text === b.text && a.speakers === b.speakers && a.context === b.context && a.title === b.title;
@@ -91,7 +93,7 @@ export function liveIndex(base: IndexBase, passages: readonly Passage[], documen
     retiredCount: retiredDocuments.length,
     plan: (question) => planQuery(question, known),
     rank,
-    groups: mergeGroups(base.state.groups, retired, liveAt.map((_, local) => baseSize + local), table, rank),
+    groups: mergeGroups(base.state.groups, retired, liveAt.map((_, local) => baseSize + local), table, segmented),
   };
 }
 
@@ -106,7 +108,7 @@ function mergeGroups(
   retired: Uint8Array,
   liveIds: number[],
   table: (Passage | null)[],
-  rank: (plan: ReturnType<typeof planQuery>, limit: number) => { id: number }[],
+  segmented: SegmentedIndex,
 ): number[][] {
   const parent = new Map<number, number>();
   const find = (id: number): number => {
@@ -124,14 +126,26 @@ function mergeGroups(
     const visible = group.filter((id) => !retired[id]);
     for (let i = 1; i < visible.length; i++) union(visible[0]!, visible[i]!);
   }
+  const shingleSets = new Map<number, Set<string>>();
+  const shinglesOf = (id: number) => {
+    let set = shingleSets.get(id);
+    if (!set) shingleSets.set(id, (set = shingles(table[id]!.text)));
+    return set;
+  };
+  const stats = collectionStats(segmented);
+  const textField = FIELDS.indexOf('text');
   for (const id of liveIds) {
-    const text = table[id]!.text;
-    const own = shingles(text);
-    const plan = planQuery(text);
-    for (const term of plan.terms) (term.fuzzy = false), (term.prefix = false);
-    for (const candidate of rank(plan, TWIN_CANDIDATES)) {
+    const own = shinglesOf(id);
+    // A copy shares the paragraph's rarest words: those few, exact, find it cheaply (a whole
+    // paragraph as the query would walk the posting lists of every common word in it).
+    const plan = planQuery(table[id]!.text);
+    plan.terms = plan.terms
+      .map((term) => ({ ...term, fuzzy: false as const, prefix: false, df: stats.docFreq(term.term, textField) }))
+      .sort((a, b) => a.df - b.df)
+      .slice(0, TWIN_QUERY_TERMS);
+    for (const candidate of searchSegments(segmented, plan, SEARCH_OPTIONS, TWIN_CANDIDATES)) {
       if (candidate.id === id) continue;
-      const other = shingles(table[candidate.id]!.text);
+      const other = shinglesOf(candidate.id);
       let shared = 0;
       for (const shingle of own) if (other.has(shingle)) shared++;
       if (shared > 0 && resemblance(shared, own.size, other.size) >= RESEMBLANCE) union(id, candidate.id);

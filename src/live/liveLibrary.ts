@@ -17,6 +17,7 @@ import { makeSuggestPeople } from '../answer/suggestPeople.js';
 import { isArticleFile, isSidecarFile } from '../corpus/articleFiles.js';
 import { loadArticles } from '../corpus/loadArticles.js';
 import { indexDocuments, type IndexExtras } from '../search/buildIndex.js';
+import type { IndexedDocument } from '../search/indexOptions.js';
 import { openSearchState } from '../search/indexCache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import type { Article, Coverage } from '../types.js';
@@ -212,8 +213,14 @@ export class LiveLibrary implements LibrarySource {
     if (added.length + changed.length + removed.length === 0) return;
 
     const { coverage, documents } = this.derive(changedDocs);
-    this.index = liveIndex(this.index.base, coverage.passages, documents);
-    this.swap(coverage);
+    const touched = coverage.passages.filter((p) => changedDocs.has(p.doc)).length;
+    if (touched + this.index.liveCount > this.compactAbove) {
+      // A big batch: a new base straight away costs less than a big live segment and then a compaction.
+      await this.rebuild(coverage, documents);
+    } else {
+      this.index = liveIndex(this.index.base, coverage.passages, documents);
+      this.swap(coverage);
+    }
     this.options.onEvent?.({
       type: 'updated',
       added,
@@ -237,13 +244,25 @@ export class LiveLibrary implements LibrarySource {
     this.compactTimer = null;
     const pending = this.index.liveCount + this.index.retiredCount;
     if (pending === 0) return;
-    const above = this.options.compactAbove ?? Math.max(2000, Math.round(this.index.base.passages.length * 0.05));
-    if (pending > above) {
+    if (pending > this.compactAbove) {
       void this.compact();
       return;
     }
     this.compactTimer = setTimeout(() => void this.compact(), this.options.compactAfterMs ?? 10_000);
     this.compactTimer.unref();
+  }
+
+  private get compactAbove(): number {
+    return this.options.compactAbove ?? Math.max(2000, Math.round(this.index.base.passages.length * 0.05));
+  }
+
+  /** A new base over `coverage` (through the cache file, tmp + rename), nothing live; swapped in. */
+  private async rebuild(coverage: Coverage, documents: IndexedDocument[]): Promise<void> {
+    const started = performance.now();
+    const state = await openSearchState(coverage.passages, this.extras, { dir: this.cacheDir, name: this.cacheName, fingerprint: this.options.indexFingerprint });
+    this.index = liveIndex(makeBase(state, coverage.passages, documents), coverage.passages, documents);
+    this.swap(coverage);
+    this.options.onEvent?.({ type: 'compacted', paragraphs: coverage.passages.length, fromCache: state.fromCache, ms: Math.round(performance.now() - started), warning: state.warning });
   }
 
   /**
@@ -255,13 +274,8 @@ export class LiveLibrary implements LibrarySource {
     this.compactTimer = null;
     const run = this.queue.then(async () => {
       if (this.closed || this.index.liveCount + this.index.retiredCount === 0) return;
-      const started = performance.now();
       const { coverage } = this.current;
-      const documents = indexDocuments(coverage.passages, this.extras);
-      const state = await openSearchState(coverage.passages, this.extras, { dir: this.cacheDir, name: this.cacheName, fingerprint: this.options.indexFingerprint });
-      this.index = liveIndex(makeBase(state, coverage.passages, documents), coverage.passages, documents);
-      this.swap(coverage);
-      this.options.onEvent?.({ type: 'compacted', paragraphs: coverage.passages.length, fromCache: state.fromCache, ms: Math.round(performance.now() - started), warning: state.warning });
+      await this.rebuild(coverage, indexDocuments(coverage.passages, this.extras));
     });
     this.queue = run.catch((error: unknown) => this.options.onEvent?.({ type: 'failed', error }));
     return run;

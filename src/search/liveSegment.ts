@@ -65,6 +65,8 @@ export class LiveSegment implements SegmentReader {
     this.totals = emptyTotals();
     this.totals.documents = documents.length;
     this.lengths = FIELDS.map(() => new Uint32Array(documents.length));
+    // Postings gathered in a plain Map first: each term then enters the radix tree once.
+    const postingsByTerm = new Map<string, Map<number, Map<number, number>>>();
     documents.forEach((document, local) => {
       analyseDocument(document).forEach((field, fieldId) => {
         if (!field) return;
@@ -72,13 +74,15 @@ export class LiveSegment implements SegmentReader {
         this.totals.lengthSum[fieldId]! += field.length;
         this.totals.withField[fieldId]!++;
         for (const [term, tf] of field.terms) {
-          const byField = this.tree.fetch(term, () => new Map());
+          let byField = postingsByTerm.get(term);
+          if (!byField) postingsByTerm.set(term, (byField = new Map()));
           let postings = byField.get(fieldId);
           if (!postings) byField.set(fieldId, (postings = new Map()));
           postings.set(local, tf);
         }
       });
     });
+    for (const [term, byField] of postingsByTerm) this.tree.set(term, byField);
   }
 
   get(term: string): FieldPostings | undefined {
