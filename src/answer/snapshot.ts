@@ -7,6 +7,11 @@ import type { Library } from './library.js';
 export interface LibrarySource {
   /** The snapshot to answer from now. Read it once per answer and use only that. */
   readonly current: Library;
+  /**
+   * Re-reads these coverage files now (added, changed or removed) and resolves once `current`
+   * answers from them: for code that writes into the coverage folder itself, such as `/add`.
+   */
+  refresh?(paths: readonly string[]): Promise<void>;
 }
 
 /** A fixed library (no watching) or a source of snapshots: the snapshot to answer from now. */

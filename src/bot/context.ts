@@ -9,7 +9,10 @@ import type { Logger } from './log.js';
 import type { Pager } from './pagination.js';
 
 export interface CommandContext {
+  /** The snapshot this interaction answers from, start to end (src/answer/snapshot.ts). */
   library: Library;
+  /** With a live library: re-read these coverage files now, resolving once they are answered from. */
+  refresh?: (paths: readonly string[]) => Promise<void>;
   logger: Logger;
   pager: Pager;
 }

@@ -35,10 +35,11 @@ export async function startBot({ config, library, logger, pageTimeoutMs }: Start
   }
   const client = createClient(config);
   const pager = new Pager(logger, pageTimeoutMs);
+  const refresh = 'refresh' in library && library.refresh ? library.refresh.bind(library) : undefined;
   // Each interaction answers from the snapshot current when it arrived, to the end, even if the
   // coverage changes meanwhile (src/answer/snapshot.ts).
   client.on(Events.InteractionCreate, (interaction) =>
-    createDispatcher(commandsByName, { library: currentLibrary(library), logger, pager })(interaction),
+    createDispatcher(commandsByName, { library: currentLibrary(library), refresh, logger, pager })(interaction),
   );
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
