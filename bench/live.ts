@@ -5,7 +5,7 @@
 // bot indexes coverage; each added article is a real news article from seeds/, written to a file and
 // read back with the loader, as the watcher hands it over. The steps timed are the ones
 // LiveLibrary.apply runs after the file is read (src/live/liveLibrary.ts): statements for the new
-// article, index documents for the whole coverage, the next base + live index (compare, live
+// article, index documents (made per article, unchanged ones reused), the next base + live index (compare, live
 // segment, retired statistics, near-duplicates), the snapshot's ask, and the first question that
 // finds the article. Statements here are the new article's own (analyseStatements on it alone):
 // the per-article step. The whole-coverage statements pass the library still runs on every update
@@ -21,8 +21,9 @@ import { makeCorpus, makeQuestions } from './corpus.js';
 import { percentile } from './percentile.js';
 import { makeAsk } from '../src/answer/ask.js';
 import { loadArticles } from '../src/corpus/loadArticles.js';
-import { liveIndex, makeBase } from '../src/live/liveIndex.js';
-import { indexDocuments } from '../src/search/buildIndex.js';
+import { articleDocuments, liveIndex, makeBase } from '../src/live/liveIndex.js';
+import type { IndexedDocument } from '../src/search/indexOptions.js';
+import { speakerNames } from '../src/search/speakerNames.js';
 import { openSearchState } from '../src/search/indexCache.js';
 import { SEARCH_OPTIONS } from '../src/search/indexOptions.js';
 import { planQuery } from '../src/search/queryPlan.js';
@@ -51,7 +52,12 @@ const sampleLoad = () => loads.push(loadavg()[0]!);
 // The base: `size` paragraphs as articles (no statements: the corpus is speeches, not reporting).
 const t0 = performance.now();
 const basePassages = makeCorpus(size).passages;
-const baseDocuments = indexDocuments(basePassages, {});
+const byDoc = new Map<string, Passage[]>();
+for (const p of basePassages) (byDoc.get(p.doc) ?? byDoc.set(p.doc, []).get(p.doc)!).push(p);
+const baseArticles: Article[] = [...byDoc].map(([doc, paragraphs]) => ({ doc, path: doc, title: null, url: null, source: 'State of the Union', publishedOn: paragraphs[0]!.publishedOn, paragraphs, captions: [] }));
+// As LiveLibrary makes them: per article, cached, so that an update reuses the unchanged ones.
+const documentCache = new WeakMap<Article, IndexedDocument[]>();
+const baseDocuments = baseArticles.flatMap((a) => articleDocuments(a, new Map(), documentCache));
 const baseState = buildSearchState(basePassages, {});
 const base = makeBase(baseState, basePassages, baseDocuments);
 const baseMs = ms(t0);
@@ -83,8 +89,10 @@ for (const name of seedFiles) {
   const { statements, people } = analyseStatements([article]);
   const statementsMs = ms(t);
   t = performance.now();
-  const passages: Passage[] = [...basePassages, ...article.paragraphs];
-  const documents = indexDocuments(passages, { statements, people, titles: new Map() });
+  const articles = [...baseArticles, article];
+  const passages: Passage[] = articles.flatMap((a) => a.paragraphs);
+  const speakers = speakerNames(statements, people);
+  const documents = articles.flatMap((a) => articleDocuments(a, speakers, documentCache));
   const documentsMs = ms(t);
   t = performance.now();
   const index = liveIndex(base, passages, documents);
@@ -107,7 +115,7 @@ for (const name of seedFiles) {
 // Queries: base + live (one article live) against the plain base scorer at the same size.
 const lastArticle = (await loadArticles(join(dir, `${seedFiles[4]}.txt`))).articles[0]!;
 const livePassages = [...basePassages, ...lastArticle.paragraphs];
-const liveIx = liveIndex(base, livePassages, indexDocuments(livePassages, {}));
+const liveIx = liveIndex(base, livePassages, [...baseArticles, lastArticle].flatMap((a) => articleDocuments(a, new Map(), documentCache)));
 const questions = makeQuestions(300).map((q) => q.text);
 const time = (run: (q: string) => unknown) => {
   for (const q of questions.slice(0, 30)) run(q); // warm-up
@@ -131,11 +139,8 @@ sampleLoad();
 let statementsWholeMs: number | null = null;
 if (withStatements) {
   // What the library's statements step costs today on every update: every article, every time.
-  const byDoc = new Map<string, Passage[]>();
-  for (const p of livePassages) (byDoc.get(p.doc) ?? byDoc.set(p.doc, []).get(p.doc)!).push(p);
-  const articles: Article[] = [...byDoc].map(([doc, paragraphs]) => ({ doc, path: doc, title: null, url: null, source: null, publishedOn: null, paragraphs, captions: [] }));
   t = performance.now();
-  analyseStatements(articles);
+  analyseStatements([...baseArticles, lastArticle]);
   statementsWholeMs = ms(t);
   sampleLoad();
 }

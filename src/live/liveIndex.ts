@@ -12,20 +12,53 @@ import { RESEMBLANCE, resemblance, shingles } from '../search/nearDuplicates.js'
 import { planQuery } from '../search/queryPlan.js';
 import type { SearchState } from '../search/searchState.js';
 import { collectionStats, hasTerm, searchSegments, type SegmentedIndex } from '../search/searchSegments.js';
-import type { Passage } from '../types.js';
+import { contextOf } from '../search/context.js';
+import type { Article, Passage } from '../types.js';
 
 /** A built base: its search state and what it indexed, by base id (= position in its passages). */
 export interface IndexBase {
   state: SearchState;
   passages: readonly Passage[];
   documents: readonly IndexedDocument[];
-  idOf: ReadonlyMap<string, number>;
+  /** Base id of each article's first paragraph (an article's paragraphs are consecutive). */
+  firstOf: ReadonlyMap<string, number>;
 }
 
-const keyOf = (p: Passage) => `${p.doc}\u0000${p.paragraph}`;
-
 export function makeBase(state: SearchState, passages: readonly Passage[], documents: readonly IndexedDocument[]): IndexBase {
-  return { state, passages, documents, idOf: new Map(passages.map((p, id) => [keyOf(p), id])) };
+  const firstOf = new Map<string, number>();
+  passages.forEach((p, id) => {
+    if (!firstOf.has(p.doc)) firstOf.set(p.doc, id);
+  });
+  return { state, passages, documents, firstOf };
+}
+
+/**
+ * The documents of one article as indexDocuments (src/search/buildIndex.ts) makes them, reusing the
+ * objects made for the same article last time where nothing changed: an update then touches only
+ * the changed articles' paragraphs and the paragraphs whose speakers changed, and liveIndex
+ * recognises the rest by identity. `id` is the paragraph's position in the article (ids are not
+ * read from these: the base is built by buildIndex, the live segment numbers its own).
+ */
+export function articleDocuments(
+  article: Article,
+  speakers: ReadonlyMap<string, string>,
+  cache: WeakMap<Article, IndexedDocument[]>,
+): IndexedDocument[] {
+  const previous = cache.get(article);
+  const title = article.title ?? undefined;
+  const documents = article.paragraphs.map((passage, i) => {
+    const names = speakers.get(`${passage.doc}\u0000${passage.paragraph}`);
+    const old = previous?.[i];
+    if (old && old.speakers === names && old.title === title) return old;
+    const document: IndexedDocument = { id: i, text: passage.text };
+    if (names) document.speakers = names;
+    const context = contextOf(article.paragraphs, i);
+    if (context) document.context = context;
+    if (title) document.title = title;
+    return document;
+  });
+  cache.set(article, documents);
+  return documents;
 }
 
 export interface LiveIndex extends PassageSearch {
@@ -56,9 +89,16 @@ export function liveIndex(base: IndexBase, passages: readonly Passage[], documen
   const baseSize = base.passages.length;
   const kept = new Int32Array(baseSize).fill(-1); // base id → position in passages
   const liveAt: number[] = []; // live local id → position in passages
+  let doc: string | null = null;
+  let first: number | undefined;
   passages.forEach((passage, at) => {
-    const id = base.idOf.get(keyOf(passage));
-    if (id !== undefined && kept[id] === -1 && sameDocument(base.documents[id]!, documents[at]!)) kept[id] = at;
+    if (passage.doc !== doc) (doc = passage.doc), (first = base.firstOf.get(doc));
+    // The same paragraph of the same article in the base, if there is one.
+    let id = first === undefined ? -1 : first + passage.paragraph - base.passages[first]!.paragraph;
+    const there = base.passages[id];
+    if (!there || there.doc !== passage.doc || there.paragraph !== passage.paragraph) id = -1;
+    const same = id >= 0 && kept[id] === -1 && (base.documents[id] === documents[at] || sameDocument(base.documents[id]!, documents[at]!));
+    if (same) kept[id] = at;
     else liveAt.push(at);
   });
   const retired = new Uint8Array(baseSize);

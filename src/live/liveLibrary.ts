@@ -16,13 +16,14 @@ import type { LibrarySource } from '../answer/snapshot.js';
 import { makeSuggestPeople } from '../answer/suggestPeople.js';
 import { isArticleFile, isSidecarFile } from '../corpus/articleFiles.js';
 import { loadArticles } from '../corpus/loadArticles.js';
-import { indexDocuments, type IndexExtras } from '../search/buildIndex.js';
+import type { IndexExtras } from '../search/buildIndex.js';
+import { speakerNames } from '../search/speakerNames.js';
 import type { IndexedDocument } from '../search/indexOptions.js';
 import { openSearchState } from '../search/indexCache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import type { Article, Coverage } from '../types.js';
 import { analyseCoverage, type AnalyseCoverage } from './analyse.js';
-import { liveIndex, makeBase, type LiveIndex } from './liveIndex.js';
+import { articleDocuments, liveIndex, makeBase, type LiveIndex } from './liveIndex.js';
 import { watchCoverage, type CoverageWatcher, type WatchOptions } from './watchCoverage.js';
 
 export interface LiveLibraryOptions extends LibraryOptions {
@@ -62,6 +63,9 @@ export class LiveLibrary implements LibrarySource {
   private readonly files = new Map<string, FileEntry>();
   private index!: LiveIndex;
   private extras!: IndexExtras;
+  /** Index documents of the current coverage, in passage order, and the per-article objects they reuse. */
+  private documents: IndexedDocument[] = [];
+  private readonly documentCache = new WeakMap<Article, IndexedDocument[]>();
   private queue: Promise<unknown> = Promise.resolve();
   private compactTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -123,7 +127,10 @@ export class LiveLibrary implements LibrarySource {
     this.extras = { statements, people, titles };
     const passages = articles.flatMap((a) => a.paragraphs);
     const coverage: Coverage = { articles, passages, statements, people, skipped };
-    return { coverage, documents: indexDocuments(passages, this.extras) };
+    // What indexDocuments gives, made per article and reused where unchanged (see articleDocuments).
+    const speakers = speakerNames(statements, people);
+    this.documents = articles.flatMap((article) => articleDocuments(article, speakers, this.documentCache));
+    return { coverage, documents: this.documents };
   }
 
   private swap(coverage: Coverage): void {
@@ -275,7 +282,7 @@ export class LiveLibrary implements LibrarySource {
     const run = this.queue.then(async () => {
       if (this.closed || this.index.liveCount + this.index.retiredCount === 0) return;
       const { coverage } = this.current;
-      await this.rebuild(coverage, indexDocuments(coverage.passages, this.extras));
+      await this.rebuild(coverage, this.documents);
     });
     this.queue = run.catch((error: unknown) => this.options.onEvent?.({ type: 'failed', error }));
     return run;
