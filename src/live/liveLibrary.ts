@@ -59,7 +59,7 @@ export interface Snapshot extends Library {
 }
 
 export class LiveLibrary implements LibrarySource {
-  current!: Snapshot;
+  private snapshot!: Snapshot;
   private readonly files = new Map<string, FileEntry>();
   private index!: LiveIndex;
   private extras!: IndexExtras;
@@ -109,6 +109,11 @@ export class LiveLibrary implements LibrarySource {
     this.swap(coverage);
   }
 
+  /** The snapshot to answer from now; replaced (never changed) by each update. */
+  get current(): Snapshot {
+    return this.snapshot;
+  }
+
   private entryFor(path: string): FileEntry {
     const key = resolve(path);
     let entry = this.files.get(key);
@@ -134,7 +139,7 @@ export class LiveLibrary implements LibrarySource {
   }
 
   private swap(coverage: Coverage): void {
-    const version = (this.current?.version ?? -1) + 1;
+    const version = (this.snapshot?.version ?? -1) + 1;
     const snapshot: Snapshot = Object.freeze({
       version,
       coverage,
@@ -142,7 +147,7 @@ export class LiveLibrary implements LibrarySource {
       who: (name: string) => whoSaid(coverage, name),
       suggestPeople: makeSuggestPeople(coverage.people),
     });
-    this.current = snapshot;
+    this.snapshot = snapshot;
   }
 
   /**
