@@ -21,8 +21,7 @@ import { makeCorpus, makeQuestions } from './corpus.js';
 import { percentile } from './percentile.js';
 import { makeAsk } from '../src/answer/ask.js';
 import { loadArticles } from '../src/corpus/loadArticles.js';
-import { articleDocuments, liveIndex, makeBase } from '../src/live/liveIndex.js';
-import type { IndexedDocument } from '../src/search/indexOptions.js';
+import { articleDocuments, liveIndex, makeBase, speakersByArticle, type CachedDocuments } from '../src/live/liveIndex.js';
 import { speakerNames } from '../src/search/speakerNames.js';
 import { openSearchState } from '../src/search/indexCache.js';
 import { SEARCH_OPTIONS } from '../src/search/indexOptions.js';
@@ -56,8 +55,8 @@ const byDoc = new Map<string, Passage[]>();
 for (const p of basePassages) (byDoc.get(p.doc) ?? byDoc.set(p.doc, []).get(p.doc)!).push(p);
 const baseArticles: Article[] = [...byDoc].map(([doc, paragraphs]) => ({ doc, path: doc, title: null, url: null, source: 'State of the Union', publishedOn: paragraphs[0]!.publishedOn, paragraphs, captions: [] }));
 // As LiveLibrary makes them: per article, cached, so that an update reuses the unchanged ones.
-const documentCache = new WeakMap<Article, IndexedDocument[]>();
-const baseDocuments = baseArticles.flatMap((a) => articleDocuments(a, new Map(), documentCache));
+const documentCache = new WeakMap<Article, CachedDocuments>();
+const baseDocuments = baseArticles.flatMap((a) => articleDocuments(a, undefined, documentCache));
 const baseState = buildSearchState(basePassages, {});
 const base = makeBase(baseState, basePassages, baseDocuments);
 const baseMs = ms(t0);
@@ -91,8 +90,8 @@ for (const name of seedFiles) {
   t = performance.now();
   const articles = [...baseArticles, article];
   const passages: Passage[] = articles.flatMap((a) => a.paragraphs);
-  const speakers = speakerNames(statements, people);
-  const documents = articles.flatMap((a) => articleDocuments(a, speakers, documentCache));
+  const speakers = speakersByArticle(speakerNames(statements, people));
+  const documents = articles.flatMap((a) => articleDocuments(a, speakers.get(a.doc), documentCache));
   const documentsMs = ms(t);
   t = performance.now();
   const index = liveIndex(base, passages, documents);
@@ -115,7 +114,7 @@ for (const name of seedFiles) {
 // Queries: base + live (one article live) against the plain base scorer at the same size.
 const lastArticle = (await loadArticles(join(dir, `${seedFiles[4]}.txt`))).articles[0]!;
 const livePassages = [...basePassages, ...lastArticle.paragraphs];
-const liveIx = liveIndex(base, livePassages, [...baseArticles, lastArticle].flatMap((a) => articleDocuments(a, new Map(), documentCache)));
+const liveIx = liveIndex(base, livePassages, [...baseArticles, lastArticle].flatMap((a) => articleDocuments(a, undefined, documentCache)));
 const questions = makeQuestions(300).map((q) => q.text);
 const time = (run: (q: string) => unknown) => {
   for (const q of questions.slice(0, 30)) run(q); // warm-up

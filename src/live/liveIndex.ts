@@ -32,24 +32,52 @@ export function makeBase(state: SearchState, passages: readonly Passage[], docum
   return { state, passages, documents, firstOf };
 }
 
+/** Who speaks in each paragraph of one article (from speakerNames), and all of it as one string. */
+export interface ArticleSpeakers {
+  byParagraph: Map<number, string>;
+  signature: string;
+}
+
+/** speakerNames' `doc \0 paragraph` map, grouped by article. */
+export function speakersByArticle(speakers: ReadonlyMap<string, string>): Map<string, ArticleSpeakers> {
+  const byDoc = new Map<string, ArticleSpeakers>();
+  for (const [key, names] of speakers) {
+    const cut = key.indexOf('\u0000');
+    const doc = key.slice(0, cut);
+    let entry = byDoc.get(doc);
+    if (!entry) byDoc.set(doc, (entry = { byParagraph: new Map(), signature: '' }));
+    entry.byParagraph.set(Number(key.slice(cut + 1)), names);
+    entry.signature += `${key.slice(cut + 1)}\u0000${names}\u0001`;
+  }
+  return byDoc;
+}
+
+export interface CachedDocuments {
+  documents: IndexedDocument[];
+  signature: string;
+}
+
 /**
  * The documents of one article as indexDocuments (src/search/buildIndex.ts) makes them, reusing the
- * objects made for the same article last time where nothing changed: an update then touches only
- * the changed articles' paragraphs and the paragraphs whose speakers changed, and liveIndex
- * recognises the rest by identity. `id` is the paragraph's position in the article (ids are not
- * read from these: the base is built by buildIndex, the live segment numbers its own).
+ * array made for the same article object last time when its speakers are unchanged (so an update
+ * costs nothing per paragraph of an untouched article, and liveIndex recognises its paragraphs by
+ * identity), and the paragraphs' objects whose speakers did not change. `id` is the paragraph's
+ * position in the article (ids are not read from these: the base is built by buildIndex, the live
+ * segment numbers its own).
  */
 export function articleDocuments(
   article: Article,
-  speakers: ReadonlyMap<string, string>,
-  cache: WeakMap<Article, IndexedDocument[]>,
+  speakers: ArticleSpeakers | undefined,
+  cache: WeakMap<Article, CachedDocuments>,
 ): IndexedDocument[] {
-  const previous = cache.get(article);
-  const title = article.title ?? undefined;
+  const signature = speakers?.signature ?? '';
+  const cached = cache.get(article);
+  if (cached?.signature === signature) return cached.documents;
+  const title = article.title || undefined;
   const documents = article.paragraphs.map((passage, i) => {
-    const names = speakers.get(`${passage.doc}\u0000${passage.paragraph}`);
-    const old = previous?.[i];
-    if (old && old.speakers === names && old.title === title) return old;
+    const names = speakers?.byParagraph.get(passage.paragraph);
+    const old = cached?.documents[i];
+    if (old && old.speakers === names) return old;
     const document: IndexedDocument = { id: i, text: passage.text };
     if (names) document.speakers = names;
     const context = contextOf(article.paragraphs, i);
@@ -57,7 +85,7 @@ export function articleDocuments(
     if (title) document.title = title;
     return document;
   });
-  cache.set(article, documents);
+  cache.set(article, { documents, signature });
   return documents;
 }
 

@@ -23,7 +23,7 @@ import { openSearchState } from '../search/indexCache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import type { Article, Coverage } from '../types.js';
 import { analyseCoverage, type AnalyseCoverage } from './analyse.js';
-import { articleDocuments, liveIndex, makeBase, type LiveIndex } from './liveIndex.js';
+import { articleDocuments, liveIndex, makeBase, speakersByArticle, type CachedDocuments, type LiveIndex } from './liveIndex.js';
 import { watchCoverage, type CoverageWatcher, type WatchOptions } from './watchCoverage.js';
 
 export interface LiveLibraryOptions extends LibraryOptions {
@@ -65,7 +65,7 @@ export class LiveLibrary implements LibrarySource {
   private extras!: IndexExtras;
   /** Index documents of the current coverage, in passage order, and the per-article objects they reuse. */
   private documents: IndexedDocument[] = [];
-  private readonly documentCache = new WeakMap<Article, IndexedDocument[]>();
+  private readonly documentCache = new WeakMap<Article, CachedDocuments>();
   private queue: Promise<unknown> = Promise.resolve();
   private compactTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -133,8 +133,8 @@ export class LiveLibrary implements LibrarySource {
     const passages = articles.flatMap((a) => a.paragraphs);
     const coverage: Coverage = { articles, passages, statements, people, skipped };
     // What indexDocuments gives, made per article and reused where unchanged (see articleDocuments).
-    const speakers = speakerNames(statements, people);
-    this.documents = articles.flatMap((article) => articleDocuments(article, speakers, this.documentCache));
+    const speakers = speakersByArticle(speakerNames(statements, people));
+    this.documents = articles.flatMap((article) => articleDocuments(article, speakers.get(article.doc), this.documentCache));
     return { coverage, documents: this.documents };
   }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCorpus, makeQuestions } from '../../bench/corpus.js';
 import { makeAsk } from '../../src/answer/ask.js';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
-import { articleDocuments, liveIndex, makeBase, type LiveIndex } from '../../src/live/liveIndex.js';
+import { articleDocuments, liveIndex, makeBase, speakersByArticle, type LiveIndex } from '../../src/live/liveIndex.js';
 import type { IndexedDocument } from '../../src/search/indexOptions.js';
 import { speakerNames } from '../../src/search/speakerNames.js';
 import { indexDocuments, type IndexExtras } from '../../src/search/buildIndex.js';
@@ -62,16 +62,17 @@ describe('articleDocuments', () => {
   it('makes what indexDocuments makes (seeds, with speakers, context and titles), and reuses unchanged ones', () => {
     const titled = seeds.map((a, i) => (i === 1 ? { ...a, title: 'A title from a sidecar' } : a));
     const extras = extrasOf(titled);
-    const speakers = speakerNames(extras.statements!, extras.people!);
+    const speakers = speakersByArticle(speakerNames(extras.statements!, extras.people!));
     const cache = new WeakMap();
-    const made = titled.flatMap((a) => articleDocuments(a, speakers, cache));
+    const made = titled.flatMap((a) => articleDocuments(a, speakers.get(a.doc), cache));
     const strip = ({ id: _id, ...rest }: IndexedDocument) => rest;
     expect(made.map(strip)).toEqual(indexDocuments(passagesOf(titled), extras).map(strip));
-    const again = titled.flatMap((a) => articleDocuments(a, speakers, cache));
+    const again = titled.flatMap((a) => articleDocuments(a, speakers.get(a.doc), cache));
     again.forEach((d, i) => expect(d).toBe(made[i]));
     // A speaker change elsewhere touches only the paragraphs it names.
-    const fewer = new Map([...speakers].slice(1));
-    const changed = titled.flatMap((a) => articleDocuments(a, fewer, cache)).filter((d, i) => d !== made[i]);
+    const flat = speakerNames(extras.statements!, extras.people!);
+    const fewer = speakersByArticle(new Map([...flat].slice(1)));
+    const changed = titled.flatMap((a) => articleDocuments(a, fewer.get(a.doc), cache)).filter((d, i) => d !== made[i]);
     expect(changed).toHaveLength(1);
   });
 });
