@@ -6,11 +6,9 @@ import { loadCoverage } from '../corpus/loadCoverage.js';
 import { liveIndex, makeBase } from '../live/liveIndex.js';
 import { indexDocuments } from '../search/buildIndex.js';
 import { openSearchState } from '../search/indexCache.js';
-import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage } from '../types.js';
-import { makeAsk } from './ask.js';
 import type { Library, LibraryOptions } from './library.js';
-import { makeSuggestPeople } from './suggestPeople.js';
+import { librarySnapshot } from './snapshot.js';
 
 export interface OpenedLibrary extends Library {
   /** True when the index came from the cache file rather than being built now. */
@@ -36,11 +34,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
   const { warnings: loadWarnings, ...rest } = coverage;
   const plain: Coverage = rest;
 
-  return {
-    coverage: plain,
-    ask: makeAsk(index.table, index),
-    who: (name) => whoSaid(plain, name),
-    suggestPeople: makeSuggestPeople(plain.people),
+  return librarySnapshot(plain, index, {
     fromCache: state.fromCache,
     cacheFile: state.file,
     warnings: [
@@ -48,5 +42,5 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
       ...loadWarnings,
       ...(state.warning ? [state.warning] : []),
     ],
-  };
+  });
 }

@@ -2,7 +2,11 @@
 // per interaction: an update builds the next snapshot beside the current one and swaps this one
 // reference, so an answer in progress finishes on the snapshot it started with, and nobody ever sees
 // a half-updated library. No locks: snapshots are never changed after they are made.
+import { whoSaid } from '../statements/whoSaid.js';
+import type { Coverage, Passage } from '../types.js';
+import { makeAsk, type PassageSearch } from './ask.js';
 import type { Library } from './library.js';
+import { makeSuggestPeople } from './suggestPeople.js';
 
 export interface LibrarySource {
   /** The snapshot to answer from now. Read it once per answer and use only that. */
@@ -17,4 +21,23 @@ export interface LibrarySource {
 /** A fixed library (no watching) or a source of snapshots: the snapshot to answer from now. */
 export function currentLibrary(library: Library | LibrarySource): Library {
   return 'current' in library ? library.current : library;
+}
+
+/**
+ * The one place a library value is wired from coverage and an index: openLibrary (a fixed library)
+ * and LiveLibrary (each snapshot) both build it here, so that a new answer added to `Library` is
+ * added once. `table` holds the passage of every id the search returns.
+ */
+export function librarySnapshot<Extra extends object>(
+  coverage: Coverage,
+  search: PassageSearch & { table: readonly (Passage | null)[] },
+  extra: Extra,
+): Readonly<Library & Extra> {
+  return Object.freeze({
+    ...extra,
+    coverage,
+    ask: makeAsk(search.table, search),
+    who: (name: string) => whoSaid(coverage, name),
+    suggestPeople: makeSuggestPeople(coverage.people),
+  });
 }

@@ -10,17 +10,14 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { makeAsk } from '../answer/ask.js';
 import type { Library, LibraryOptions } from '../answer/library.js';
-import type { LibrarySource } from '../answer/snapshot.js';
-import { makeSuggestPeople } from '../answer/suggestPeople.js';
+import { librarySnapshot, type LibrarySource } from '../answer/snapshot.js';
 import { isArticleFile, isSidecarFile } from '../corpus/articleFiles.js';
 import { loadArticles } from '../corpus/loadArticles.js';
 import type { IndexExtras } from '../search/buildIndex.js';
 import { speakerNames } from '../search/speakerNames.js';
 import type { IndexedDocument } from '../search/indexOptions.js';
 import { openSearchState } from '../search/indexCache.js';
-import { whoSaid } from '../statements/whoSaid.js';
 import type { Article, Coverage } from '../types.js';
 import { analyseCoverage, type AnalyseCoverage } from './analyse.js';
 import { articleDocuments, liveIndex, makeBase, speakersByArticle, type CachedDocuments, type LiveIndex } from './liveIndex.js';
@@ -140,13 +137,7 @@ export class LiveLibrary implements LibrarySource {
 
   private swap(coverage: Coverage): void {
     const version = (this.snapshot?.version ?? -1) + 1;
-    const snapshot: Snapshot = Object.freeze({
-      version,
-      coverage,
-      ask: makeAsk(this.index.table, this.index),
-      who: (name: string) => whoSaid(coverage, name),
-      suggestPeople: makeSuggestPeople(coverage.people),
-    });
+    const snapshot: Snapshot = librarySnapshot(coverage, this.index, { version });
     this.snapshot = snapshot;
   }
 

@@ -11,9 +11,9 @@ export interface WatchOptions {
   /** Called with each batch of paths added, changed or removed; batches never overlap. */
   onBatch(paths: string[]): Promise<void> | void;
   onError?(error: unknown): void;
-  /** Quiet time that closes a batch (default 200 ms). */
+  /** Quiet time that closes a batch (default 300 ms). */
   quietMs?: number;
-  /** Longest a batch stays open while events keep coming (default 1 s). */
+  /** Longest a batch stays open while events keep coming (default 2 s). */
   maxWaitMs?: number;
   /** A file counts as written when its size has not changed for this long (default 500 ms; polled every 100 ms). */
   writeStableMs?: number;
@@ -28,8 +28,8 @@ const SCRATCH = /(^\.|~$|\.(tmp|swp|swx|part|crdownload)$)/iu;
 
 export async function watchCoverage(options: WatchOptions): Promise<CoverageWatcher> {
   const root = resolve(options.dir);
-  const quietMs = options.quietMs ?? 200;
-  const maxWaitMs = options.maxWaitMs ?? 1000;
+  const quietMs = options.quietMs ?? 300;
+  const maxWaitMs = options.maxWaitMs ?? 2000;
   const writeStableMs = options.writeStableMs ?? 500;
   const watcher = watch(root, {
     ignoreInitial: true,
