@@ -1,8 +1,9 @@
 // Every command the bot serves. Adding a command = adding a module here.
 import type { Command } from '../src/bot/context.js';
+import * as add from './add.js';
 import * as ask from './ask.js';
 import * as who from './who.js';
 
-export const commands: Command[] = [ask, who];
+export const commands: Command[] = [ask, who, add];
 
 export const commandsByName = new Map(commands.map((c) => [c.data.name, c]));

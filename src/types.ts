@@ -6,7 +6,10 @@ export type IsoDate = string;
 
 /** One article of coverage, after cleaning. */
 export interface Article {
-  /** The file name without `.txt`; the article's id in every citation. */
+  /**
+   * The article's id in every citation: the file name without its extension; `<file>#<slug>` for one
+   * of several articles in a file (feed items, `.jsonl` lines).
+   */
   doc: string;
   /** Where it was loaded from. */
   path: string;
@@ -20,6 +23,8 @@ export interface Article {
   paragraphs: Passage[];
   /** Photo captions: article metadata, never passages. */
   captions: Caption[];
+  /** Who wrote it, when a page or feed says so (e.g. "Erin Cunningham"). */
+  byline?: string | null;
 }
 
 /** A photo caption that followed an "open image in gallery" marker. */

@@ -11,6 +11,17 @@ export interface Library {
   who(name: string): WhoAnswer;
   /** People whose name or an alias matches what has been typed so far, best first (for autocomplete). */
   suggestPeople(typed: string, limit?: number): Person[];
+  /**
+   * Coverage that changes while the bot runs: /add saves a page into the coverage folder and then
+   * asks the library for the snapshot that has it. A live-updating library (one that watches its
+   * folder) implements `onArticleAdded(path)` and resolves with its snapshot once the file at `path`
+   * is searchable. Without it, /add calls `reopen()`, which loads the folder again through
+   * `openLibrary` (warm: the index cache is keyed by content). Either way the bot swaps the library
+   * it answers from for the one returned, in one assignment.
+   */
+  onArticleAdded?(path: string): Promise<Library>;
+  /** The same library opened afresh from its folder (see `onArticleAdded`). */
+  reopen?(): Promise<Library>;
 }
 
 export interface LibraryOptions {

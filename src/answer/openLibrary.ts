@@ -35,6 +35,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
   const plain: Coverage = rest;
 
   return librarySnapshot(plain, index, {
+    reopen: () => openLibrary(options),
     fromCache: state.fromCache,
     cacheFile: state.file,
     warnings: [

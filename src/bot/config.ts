@@ -19,6 +19,19 @@ export interface Config {
   registerCommandsOnStart: boolean;
   /** Follow the coverage folder: new, changed and removed articles are answered from without a restart. */
   watch: boolean;
+  /** /add: who may add besides members with Manage Server, the fetch limits, and the private-address switch. */
+  add: AddConfig;
+}
+
+export interface AddConfig {
+  /** A role name (ADD_ROLE) whose members may use /add; null: Manage Server only. */
+  role: string | null;
+  /** ADD_ALLOW_PRIVATE: fetch private, loopback and link-local addresses (for tests only). Default false. */
+  allowPrivate: boolean;
+  /** ADD_MAX_MB: largest page fetched, in bytes. Default 5 MB. */
+  maxBytes: number;
+  /** ADD_TIMEOUT_S: longest a fetch may take, in ms. Default 10 s. */
+  timeoutMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -36,6 +49,13 @@ function flag(name: string, value: string | undefined): boolean | string {
   if (['true', '1', 'yes', 'on'].includes(v)) return true;
   if (['false', '0', 'no', 'off'].includes(v)) return false;
   return `${name} must be true or false (got "${value}").`;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number | string {
+  const v = blank(value);
+  if (v === null) return fallback;
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : `${name} must be a positive number (got "${value}").`;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
@@ -69,6 +89,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   // On unless switched off: a bot should follow its coverage (WATCH=false to read it once at start).
   const watch = blank(env.WATCH) === null ? true : flag('WATCH', env.WATCH);
   if (typeof watch === 'string') return fail(watch);
+  const allowPrivate = flag('ADD_ALLOW_PRIVATE', env.ADD_ALLOW_PRIVATE);
+  if (typeof allowPrivate === 'string') return fail(allowPrivate);
+  const maxMb = positive('ADD_MAX_MB', env.ADD_MAX_MB, 5);
+  if (typeof maxMb === 'string') return fail(maxMb);
+  const timeoutS = positive('ADD_TIMEOUT_S', env.ADD_TIMEOUT_S, 10);
+  if (typeof timeoutS === 'string') return fail(timeoutS);
 
   return {
     ok: true,
@@ -81,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
       watch,
+      add: { role: blank(env.ADD_ROLE), allowPrivate, maxBytes: Math.round(maxMb * 1024 * 1024), timeoutMs: Math.round(timeoutS * 1000) },
     },
   };
 }

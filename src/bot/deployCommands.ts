@@ -1,4 +1,4 @@
-// `npm run deploy-commands`: registers /ask and /who with Discord (guild when DISCORD_GUILD_ID is
+// `npm run deploy-commands`: registers the slash commands (commands/index.ts) with Discord (guild when DISCORD_GUILD_ID is
 // set, which is instant; else global).
 import { config as loadEnv } from 'dotenv';
 import { parseConfig } from './config.js';

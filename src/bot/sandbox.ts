@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Library } from '../answer/library.js';
 import type { LibrarySource } from '../answer/snapshot.js';
 import { renderDiscordAsText } from '../render/discord.js';
-import { startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
+import { MANAGE_SERVER_PERMISSIONS, startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { registerCommands } from './registerCommands.js';
@@ -22,6 +22,7 @@ const HELP = [
   '/ask <question>            passages that answer it, with citations   e.g. /ask Why did Rubio pull out of the talks?',
   '/ask hide:true <question>  the same, visible only to you',
   '/who <name>                what a person said, in date order          e.g. /who Lammy',
+  '/add <link>                fetch a news page into the coverage folder e.g. /add https://example.org/news/story',
   'complete <typed>           what /who autocomplete offers for <typed>',
   'next, prev                 click Next/Previous on the last reply',
   'help, quit',
@@ -44,7 +45,7 @@ export function parseCommandLine(line: string): { name: string; options: Record<
   const m = /^\/(\w+)\s*(.*)$/su.exec(line.trim());
   if (!m) return null;
   const name = m[1]!.toLowerCase();
-  const main = name === 'who' ? 'person' : 'question';
+  const main = name === 'who' ? 'person' : name === 'add' ? 'url' : 'question';
   const options: Record<string, string | boolean> = {};
   const rest = m[2]!.replace(/(^|\s)hide:\s*(true|false|yes|no)\b/iu, (_all, pre: string, value: string) => {
     options.hide = /^(true|yes)$/iu.test(value);
@@ -93,7 +94,8 @@ export class Sandbox {
       this.out('Commands start with a slash, e.g. /ask What did Lammy say? Type help for more.\n');
       return;
     }
-    const ix = this.standin.sendCommand(parsed.name, parsed.options);
+    // The sandbox's user runs the server, so may use moderators' commands such as /add.
+    const ix = this.standin.sendCommand(parsed.name, parsed.options, { member: { permissions: MANAGE_SERVER_PERMISSIONS } });
     this.show(await ix.reply());
     this.last = ix;
   }

@@ -36,11 +36,27 @@ export async function startBot({ config, library, logger, pageTimeoutMs }: Start
   const client = createClient(config);
   const pager = new Pager(logger, pageTimeoutMs);
   const refresh = 'refresh' in library && library.refresh ? library.refresh.bind(library) : undefined;
+  // A fixed library that /add replaces (ctx.library = next) stays replaced for later interactions.
+  let fixed = currentLibrary(library);
   // Each interaction answers from the snapshot current when it arrived, to the end, even if the
   // coverage changes meanwhile (src/answer/snapshot.ts).
-  client.on(Events.InteractionCreate, (interaction) =>
-    createDispatcher(commandsByName, { library: currentLibrary(library), refresh, logger, pager })(interaction),
-  );
+  client.on(Events.InteractionCreate, (interaction) => {
+    let snapshot = 'current' in library ? library.current : fixed;
+    const ctx = {
+      get library() {
+        return snapshot;
+      },
+      set library(next: Library) {
+        snapshot = next;
+        if (!('current' in library)) fixed = next;
+      },
+      refresh,
+      logger,
+      pager,
+      config,
+    };
+    return createDispatcher(commandsByName, ctx)(interaction);
+  });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));

@@ -1,9 +1,5 @@
-// Which files in a coverage folder are articles: the loader lists these, the live watcher reacts to these.
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt'];
-
-export function isArticleFile(name: string): boolean {
-  return ARTICLE_EXTENSIONS.some((extension) => name.endsWith(extension));
-}
+// Which files in a coverage folder the live watcher reacts to: the loader's articles, and sidecars.
+export { isArticleFile } from './loadArticles.js';
 
 /** `<name>.json` beside an article sets its title, url, source, date (see loadArticles). */
 export function isSidecarFile(name: string): boolean {

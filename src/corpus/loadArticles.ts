@@ -1,9 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Article } from '../types.js';
-import { isArticleFile } from './articleFiles.js';
+import { decodeText } from './formats/decodeText.js';
+import { FORMATS } from './formats/index.js';
 import { isRealDate } from './parseDateLine.js';
-import { parseArticle, type Sidecar } from './parseArticle.js';
+import type { Sidecar } from './parseArticle.js';
 
 export interface LoadedArticles {
   articles: Article[];
@@ -13,29 +14,64 @@ export interface LoadedArticles {
   warnings: string[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Whether the loader reads this file name as coverage (`.txt`, `.md`, `.html`, feeds, `.jsonl`). */
+export function isArticleFile(name: string): boolean {
+  return FORMATS.has(extname(name).toLowerCase());
+}
 
 /**
- * Loads every `.txt` article in the given files and folders (folders are read one level deep, in
- * name order, so paragraph numbers and ids are stable). A file that is empty, binary, not UTF-8 or
- * unreadable is skipped with a reason naming it.
+ * Loads every article in the given files and folders (folders are read one level deep, in name
+ * order, so paragraph numbers and ids are stable), each file through the reader for its extension
+ * (src/corpus/formats). A file that is empty, binary, not readable text or not its format is
+ * skipped with a reason naming it.
+ *
+ * Ids: a file's name without its extension; where two files share that stem (`a.txt`, `a.html`),
+ * the `.txt` keeps it and the others use their full name. Several articles in one file (feed items,
+ * `.jsonl` lines) are `<id>#<slug>`, the slug from the item's link or title (see formats/slug.ts).
  */
 export async function loadArticles(paths: string | string[]): Promise<LoadedArticles> {
   const result: LoadedArticles = { articles: [], skipped: [], warnings: [] };
-  for (const file of await listArticleFiles([paths].flat(), result)) {
+  const files = await listArticleFiles([paths].flat(), result);
+  const ids = fileIds(files);
+  for (const file of files) {
     const text = await readText(file, result);
     if (text === null) continue;
-    const doc = basename(file, '.txt');
-    const sidecar = await readSidecar(file.replace(/\.txt$/, '.json'), result);
-    const { article, warnings } = parseArticle(doc, file, text, sidecar);
-    result.warnings.push(...warnings);
-    if (article.paragraphs.length === 0) {
+    const ext = extname(file).toLowerCase();
+    const reader = FORMATS.get(ext) ?? FORMATS.get('.txt')!; // a file named explicitly is read as text
+    const sidecar = await readSidecar(file.slice(0, file.length - ext.length) + '.json', result);
+    let read: ReturnType<typeof reader>;
+    try {
+      read = reader({ doc: ids.get(file)!, path: file, text, sidecar });
+    } catch (error) {
+      // A parser bug on one odd file must not stop the rest of the coverage loading.
+      read = { ok: false, reason: `could not be read as ${ext || 'text'} (${(error as Error).message})` };
+    }
+    if (!read.ok) {
+      result.skipped.push({ path: file, reason: read.reason });
+      continue;
+    }
+    result.warnings.push(...read.warnings);
+    const withText = read.articles.filter((article) => article.paragraphs.length > 0);
+    if (withText.length === 0) {
       result.skipped.push({ path: file, reason: 'no body text after cleaning' });
       continue;
     }
-    result.articles.push(article);
+    if (withText.length < read.articles.length) result.warnings.push(`${file}: ${read.articles.length - withText.length} item(s) with no body text left out`);
+    result.articles.push(...withText);
   }
   return result;
+}
+
+function fileIds(files: string[]): Map<string, string> {
+  const stem = (file: string) => basename(file, extname(file));
+  const byStem = new Map<string, string[]>();
+  for (const file of files) byStem.set(stem(file), [...(byStem.get(stem(file)) ?? []), file]);
+  const ids = new Map<string, string>();
+  for (const [name, group] of byStem) {
+    const owner = group.length === 1 ? group[0] : (group.find((f) => extname(f).toLowerCase() === '.txt') ?? group[0]);
+    for (const file of group) ids.set(file, file === owner ? name : basename(file));
+  }
+  return ids;
 }
 
 async function listArticleFiles(paths: string[], result: LoadedArticles): Promise<string[]> {
@@ -62,14 +98,9 @@ async function readText(file: string, result: LoadedArticles): Promise<string | 
     return skip(`cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
   if (bytes.length === 0) return skip('empty file');
-  if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return skip('not valid UTF-8');
-  }
-  return text.trim() ? text : skip('empty file (only white space)');
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return skip(decoded.reason);
+  return decoded.text.trim() ? decoded.text : skip('empty file (only white space)');
 }
 
 async function readSidecar(file: string, result: LoadedArticles): Promise<Sidecar> {

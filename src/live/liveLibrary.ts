@@ -137,7 +137,9 @@ export class LiveLibrary implements LibrarySource {
 
   private swap(coverage: Coverage): void {
     const version = (this.snapshot?.version ?? -1) + 1;
-    const snapshot: Snapshot = librarySnapshot(coverage, this.index, { version });
+    // /add (commands/add.ts) saves a page into the folder, then asks for the snapshot that has it.
+    const onArticleAdded = (path: string) => this.update([path]).then(() => this.current);
+    const snapshot: Snapshot = librarySnapshot(coverage, this.index, { version, onArticleAdded });
     this.snapshot = snapshot;
   }
 
@@ -202,8 +204,17 @@ export class LiveLibrary implements LibrarySource {
         }
         continue;
       }
-      // As the start-up load names it (folder + file name), so citations and paths look the same.
-      const loaded = await loadArticles(this.pathInFolder(key));
+      // As the start-up load names it (folder + file name), so citations and paths look the same;
+      // with its same-name siblings (a.txt beside a.html), which decide whose id is the bare name.
+      const stem = key.slice(0, key.length - extname(key).length);
+      const siblings = [...this.files.keys()].filter((k) => k !== key && k.slice(0, k.length - extname(k).length) === stem);
+      const group = [key, ...siblings].map((k) => this.pathInFolder(k));
+      const all = await loadArticles(group);
+      const loaded = {
+        articles: all.articles.filter((a) => resolve(a.path) === key),
+        skipped: all.skipped.filter((s) => resolve(s.path) === key),
+        warnings: all.warnings,
+      };
       const entry: FileEntry = { articles: loaded.articles, skipped: loaded.skipped, digest: '' };
       entry.digest = digestOf(entry);
       for (const message of loaded.warnings) this.options.onEvent?.({ type: 'warning', message });

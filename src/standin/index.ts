@@ -141,7 +141,7 @@ export class StandIn {
     if (button.disabled && !send.evenIfDisabled) throw new RejectedByClient(`Button ${customId} is disabled`);
     const user = send.user ?? this.world.asker;
     const payload = {
-      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB'),
+      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', send.member),
       message: MessageStore.toApi(message),
       data: { custom_id: customId, component_type: 2 },
     };
@@ -191,7 +191,7 @@ export class StandIn {
     const user = send.user ?? this.world.asker;
     const command = this.registeredCommand(name);
     const payload = {
-      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB'),
+      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', send.member),
       data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: this.world.guildId },
     };
     return this.dispatch(new InteractionRecord(payload, user, name, null), payload);
@@ -232,4 +232,5 @@ export function startStandin(options: StandInOptions = {}): Promise<StandIn> {
 }
 
 export type { World };
+export { MANAGE_SERVER_PERMISSIONS } from './world.js';
 export type { StandInUser as User };

@@ -54,4 +54,6 @@ export interface SendOptions {
   locale?: string;
   /** Click a disabled button anyway: a click racing the bot's "disable buttons" edit. */
   evenIfDisabled?: boolean;
+  /** The member's roles and permissions in this interaction (default: an everyday member, no roles). */
+  member?: { roles?: string[]; permissions?: string };
 }

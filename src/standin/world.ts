@@ -5,6 +5,8 @@ import { snowflake } from './snowflake.js';
 
 /** Administrator-free, everyday member permissions (view, send, embed, read history, use commands). */
 const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 31n));
+/** A moderator's: everyday permissions plus Manage Server (1 << 5), as /add requires. */
+export const MANAGE_SERVER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 5n));
 /** What the bot may do in the channel: the same plus attach files. */
 const APP_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n));
 
@@ -18,6 +20,14 @@ export interface World {
   asker: StandInUser;
   /** Someone else in the channel, e.g. to click another person's buttons. */
   bystander: StandInUser;
+  /** A role with no permissions of its own, named "Editors" (for role-gated commands such as /add). */
+  editorsRoleId: string;
+}
+
+/** What a member looks like in one interaction: their role ids and permissions (default: everyday member). */
+export interface MemberOverrides {
+  roles?: string[];
+  permissions?: string;
 }
 
 export function makeWorld(appId?: string): World {
@@ -39,6 +49,7 @@ export function makeWorld(appId?: string): World {
     everyoneRoleId: guildId,
     asker: user('asker'),
     bystander: user('bystander'),
+    editorsRoleId: snowflake(),
   };
 }
 
@@ -59,10 +70,10 @@ export function channelPayload(world: World) {
   };
 }
 
-export function memberPayload(user: StandInUser, world: World) {
+export function memberPayload(user: StandInUser, world: World, overrides: MemberOverrides = {}) {
   return {
     user,
-    roles: [],
+    roles: overrides.roles ?? [],
     nick: null,
     avatar: null,
     joined_at: '2025-01-01T00:00:00.000Z',
@@ -72,7 +83,7 @@ export function memberPayload(user: StandInUser, world: World) {
     pending: false,
     flags: 0,
     communication_disabled_until: null,
-    permissions: user.id === world.bot.id ? APP_PERMISSIONS : MEMBER_PERMISSIONS,
+    permissions: overrides.permissions ?? (user.id === world.bot.id ? APP_PERMISSIONS : MEMBER_PERMISSIONS),
   };
 }
 
@@ -140,6 +151,19 @@ export function guildCreatePayload(world: World) {
         mentionable: false,
         flags: 0,
       },
+      {
+        id: world.editorsRoleId,
+        name: 'Editors',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 1,
+        permissions: '0',
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
     ],
     emojis: [],
     stickers: [],
@@ -155,7 +179,7 @@ export function guildCreatePayload(world: World) {
 }
 
 /** The fields every interaction carries, whatever its type. */
-export function interactionBase(world: World, type: number, user: StandInUser, locale: string) {
+export function interactionBase(world: World, type: number, user: StandInUser, locale: string, member: MemberOverrides = {}) {
   return {
     id: snowflake(),
     application_id: world.appId,
@@ -167,7 +191,7 @@ export function interactionBase(world: World, type: number, user: StandInUser, l
     guild_locale: 'en-GB',
     channel_id: world.channelId,
     channel: channelPayload(world),
-    member: memberPayload(user, world),
+    member: memberPayload(user, world, member),
     app_permissions: APP_PERMISSIONS,
     locale,
     entitlements: [],

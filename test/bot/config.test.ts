@@ -23,6 +23,7 @@ describe('parseConfig', () => {
         logLevel: 'info',
         registerCommandsOnStart: false,
         watch: true,
+        add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
       },
     });
   });
@@ -49,8 +50,17 @@ describe('parseConfig', () => {
         logLevel: 'debug',
         registerCommandsOnStart: true,
         watch: false,
+        add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
       },
     });
+  });
+
+  it('reads the /add settings', () => {
+    const result = parseConfig({ ADD_ROLE: ' Editors ', ADD_ALLOW_PRIVATE: 'true', ADD_MAX_MB: '0.5', ADD_TIMEOUT_S: '2.5' });
+    expect(result.ok && result.config.add).toEqual({ role: 'Editors', allowPrivate: true, maxBytes: 524288, timeoutMs: 2500 });
+    expect(error({ ADD_MAX_MB: 'lots' })).toMatch(/ADD_MAX_MB must be a positive number/u);
+    expect(error({ ADD_TIMEOUT_S: '0' })).toMatch(/ADD_TIMEOUT_S must be a positive number/u);
+    expect(error({ ADD_ALLOW_PRIVATE: 'maybe' })).toMatch(/ADD_ALLOW_PRIVATE must be true or false/u);
   });
 
   it.each([

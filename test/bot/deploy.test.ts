@@ -1,5 +1,6 @@
 // deploy-commands logic against the stand-in: both commands, their options, guild or global.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { startStandin, type StandIn } from '../../src/standin/index.js';
 import { FAKE_TOKEN } from './harness.js';
@@ -12,13 +13,15 @@ afterAll(async () => {
   await standin?.close();
 });
 
+const commandNames = commands.map((c) => c.data.name);
 type Option = { name: string; type: number; required?: boolean; max_length?: number; autocomplete?: boolean };
 
 describe('registerCommands', () => {
   it('registers /ask and /who in the guild when a guild id is given', async () => {
     const target = { token: FAKE_TOKEN, appId: standin.world.appId, guildId: standin.world.guildId, apiUrl: standin.apiUrl };
     const done = await registerCommands(target);
-    expect(done).toEqual({ scope: 'guild', names: ['ask', 'who'] });
+    expect(done).toEqual({ scope: 'guild', names: commandNames });
+    expect(commandNames).toEqual(expect.arrayContaining(['ask', 'who', 'add']));
     const put = standin.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${standin.world.appId}/guilds/${standin.world.guildId}/commands`);
     const stored = standin.commands.get(standin.world.guildId)!;
@@ -33,12 +36,14 @@ describe('registerCommands', () => {
       ['person', 3, true],
       ['hide', 5, false],
     ]);
+    const add = stored.find((c) => c.name === 'add')!.options as Option[];
+    expect(add.map((o) => [o.name, o.type, Boolean(o.required)])).toEqual([['url', 3, true]]);
   });
 
   it('registers globally without a guild id', async () => {
     const done = await registerCommands({ token: FAKE_TOKEN, appId: standin.world.appId, guildId: null, apiUrl: standin.apiUrl });
     expect(done.scope).toBe('global');
-    expect(standin.commands.get('global')?.map((c) => c.name)).toEqual(['ask', 'who']);
+    expect(standin.commands.get('global')?.map((c) => c.name)).toEqual(commandNames);
   });
 
   it('fails with a wrong token instead of pretending', async () => {

@@ -31,7 +31,7 @@ export interface Harness {
 }
 
 /** `library` may be a source of snapshots (a live library); `Harness.library` is then its snapshot at start. */
-export async function startHarness(options: { pageTimeoutMs?: number; library?: Library | LibrarySource } = {}): Promise<Harness> {
+export async function startHarness(options: { pageTimeoutMs?: number; library?: Library | LibrarySource; env?: Record<string, string> } = {}): Promise<Harness> {
   const standin = await startStandin({ token: FAKE_TOKEN });
   const source = options.library ?? (await realLibrary());
   const logs: Record<string, unknown>[] = [];
@@ -42,6 +42,7 @@ export async function startHarness(options: { pageTimeoutMs?: number; library?: 
     DISCORD_GUILD_ID: standin.world.guildId,
     DISCORD_API_URL: standin.apiUrl,
     REGISTER_COMMANDS_ON_START: 'true',
+    ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);
   const bot = await startBot({ config: parsed.config, library: source, logger, pageTimeoutMs: options.pageTimeoutMs });

@@ -1,11 +1,16 @@
 // The sandbox as scripted use sees it: piped lines in, Discord-like text out, exit at end of input.
 import { execFile } from 'node:child_process';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/bot/config.js';
 import { createLogger } from '../../src/bot/log.js';
 import { parseCommandLine, runSandbox, SANDBOX_BANNER } from '../../src/bot/sandbox.js';
+import { openLibrary } from '../../src/answer/openLibrary.js';
+import { articlePage, startPageServer } from '../fetch/pageServer.js';
+import { SEEDS, tempDir } from '../helpers.js';
 import { realLibrary } from './harness.js';
 
 const run = promisify(execFile);
@@ -16,6 +21,7 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/ask question: Why?')).toEqual({ name: 'ask', options: { question: 'Why?' } });
     expect(parseCommandLine('/who person:Lammy hide:false')).toEqual({ name: 'who', options: { person: 'Lammy', hide: false } });
     expect(parseCommandLine('hello')).toBeNull();
+    expect(parseCommandLine('/add https://example.org/news/story')).toEqual({ name: 'add', options: { url: 'https://example.org/news/story' } });
   });
 });
 
@@ -38,6 +44,30 @@ describe('runSandbox', () => {
     expect(text).toContain('**Coalition**');
     expect(text).toContain('only you can see this');
     expect(text).toContain('/who <name>');
+  });
+});
+
+describe('runSandbox /add', () => {
+  it('lets the sandbox user (who runs the server) add a page, then finds it', async () => {
+    const dir = tempDir();
+    for (const name of readdirSync(SEEDS)) copyFileSync(join(SEEDS, name), join(dir, name));
+    const server = await startPageServer({
+      '/news/ferry': { body: articlePage({ title: 'Castlebay ferry to return', site: 'Wendham Echo', paragraphs: ['A passenger ferry between Wendham and Castlebay will run again from May, the harbour board announced on Thursday, after a two-year gap in the service.', 'The board said the new boat would carry 120 passengers and make four crossings a day in the summer months, weather permitting.'] }) },
+    });
+    const parsed = parseConfig({ SEEDS_DIR: dir, ADD_ALLOW_PRIVATE: 'true' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const library = await openLibrary({ seedsDir: dir, cacheDir: tempDir() });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk) => (text += String(chunk)));
+    const done = runSandbox({ config: parsed.config, library, logger: createLogger('silent'), input, output, tty: false });
+    input.end(`help\n/add ${server.url('/news/ferry')}\n/ask When will the Castlebay ferry run again?\n`);
+    await done;
+    await server.close();
+    expect(text).toContain('/add <link>');
+    expect(text).toMatch(/Added “Castlebay ferry to return” — Wendham Echo/u);
+    expect(text).toMatch(/│ 1\. 127-0-0-1-ferry ¶1/u);
   });
 });
 

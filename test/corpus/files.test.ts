@@ -37,7 +37,8 @@ describe('bad files', () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'blank.txt'), ' \n\n \t\n');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]));
-    writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x28, 0xc3, 0x28]));
+    // Not UTF-8 and, with control bytes, not Windows-1252 text either (Windows-1252 itself loads: formats.test.ts).
+    writeFileSync(join(dir, 'garbled.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x01, 0x02, 0x81, 0x28]));
     mkdirSync(join(dir, 'x.txt'));
     const { articles, skipped } = await loadArticles(dir);
 
@@ -47,7 +48,7 @@ describe('bad files', () => {
     expect(reasons['empty.txt']).toMatch(/empty/);
     expect(reasons['blank.txt']).toMatch(/empty/);
     expect(reasons['binary.txt']).toMatch(/binary/);
-    expect(reasons['latin1.txt']).toMatch(/UTF-8/);
+    expect(reasons['garbled.txt']).toMatch(/not readable text/);
     expect(reasons['x.txt']).toMatch(/cannot read/);
   });
 
