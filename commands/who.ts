@@ -1,4 +1,5 @@
-// /who person:<name> [hide] — what a person said and when, in date order; names autocomplete.
+// /who person:<name or role> [about] [since] [until] [hide] — what a person said and when, in date
+// order (with about: best match first); names and roles autocomplete.
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/bot/context.js';
 import { ephemeralIf } from '../src/bot/safety.js';
@@ -13,6 +14,9 @@ export const data = new SlashCommandBuilder()
     o.setName('person').setDescription('A name, e.g. Lammy or Zelensky').setRequired(true).setMaxLength(100).setAutocomplete(true),
   )
   .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer'))
+  .addStringOption((o) => o.setName('about').setDescription('Only statements about these words, best first').setMaxLength(100))
+  .addStringOption((o) => o.setName('since').setDescription('Said (else published) on or after, e.g. 2025-03-01').setMaxLength(40))
+  .addStringOption((o) => o.setName('until').setDescription('Said (else published) on or before, e.g. 2025-03-31').setMaxLength(40))
   .toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -23,7 +27,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     await ctx.pager.show(interaction, [{ content: 'Please give a name, e.g. `/who person: Lammy`.', embeds: [] }]);
     return;
   }
-  await ctx.pager.show(interaction, renderWho(ctx.library.who(person)));
+  const filters = {
+    about: interaction.options.getString('about') ?? undefined,
+    since: interaction.options.getString('since') ?? undefined,
+    until: interaction.options.getString('until') ?? undefined,
+  };
+  const articles = new Map(ctx.library.coverage.articles.map((a) => [a.doc, a]));
+  await ctx.pager.show(interaction, renderWho(ctx.library.who(person, filters), { articleOf: (doc) => articles.get(doc) }));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
@@ -33,5 +43,13 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
     const said = p.statements > 0 ? ` — ${p.statements} statement${p.statements === 1 ? '' : 's'}` : '';
     return { name: truncate(`${p.name}${said}`, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) };
   });
+  // Roles after names, up to the limit: "Foreign Secretary — David Lammy".
+  const roles = ctx.library.suggestRoles?.(typed, LIMITS.autocompleteChoices) ?? [];
+  const seen = new Set<string>();
+  for (const r of roles) {
+    if (choices.length >= LIMITS.autocompleteChoices || seen.has(r.role.toLowerCase())) continue;
+    seen.add(r.role.toLowerCase());
+    choices.push({ name: truncate(`${r.role} — ${r.holder}`, LIMITS.choiceName), value: r.role.slice(0, LIMITS.choiceValue) });
+  }
   await interaction.respond(choices);
 }

@@ -44,6 +44,9 @@ export interface Passage {
   text: string;
   publishedOn: IsoDate | null;
   source: string | null;
+  /** The article's title and link, when the coverage gives them (copied from its Article). */
+  title?: string | null;
+  url?: string | null;
 }
 
 /** Where a passage or statement comes from. `citation` is `<doc> ¶<n>`. */
@@ -53,6 +56,8 @@ export interface Citation {
   citation: string;
   publishedOn: IsoDate | null;
   source: string | null;
+  title?: string | null;
+  url?: string | null;
 }
 
 export type StatementKind = 'direct' | 'partial' | 'indirect';
@@ -115,4 +120,8 @@ export interface WhoAnswer {
   statements: Statement[];
   /** Nearest names when the query matched nobody ("did you mean"). */
   suggestions: string[];
+  /** When asked by role: who holds it in the coverage, e.g. "David Lammy, Foreign Secretary in 4 articles". */
+  roleNote?: string | null;
+  /** A friendly line when filters (about, since, until) left nothing or could not be read. */
+  notice?: string | null;
 }

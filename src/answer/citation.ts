@@ -13,5 +13,7 @@ export function citationOf(passage: Passage): Citation {
     citation: citationText(passage.doc, passage.paragraph),
     publishedOn: passage.publishedOn,
     source: passage.source,
+    title: passage.title ?? null,
+    url: passage.url ?? null,
   };
 }

@@ -2,9 +2,7 @@
 // wires `ask`, `who` and `suggestPeople` over them.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadCoverage } from '../corpus/loadCoverage.js';
-import { liveIndex, makeBase } from '../live/liveIndex.js';
-import { indexDocuments } from '../search/buildIndex.js';
+import { loadCoverageCached } from '../statements/cache.js';
 import { openSearchState } from '../search/indexCache.js';
 import type { Coverage } from '../types.js';
 import type { Library, LibraryOptions } from './library.js';
@@ -19,22 +17,30 @@ export interface OpenedLibrary extends Library {
 }
 
 export async function openLibrary(options: LibraryOptions & { indexFingerprint?: string }): Promise<OpenedLibrary> {
-  const coverage = await loadCoverage(options.seedsDir);
+  const { onProgress } = options;
+  const coverage = await loadCoverageCached(options.seedsDir, options.cacheDir, { defaultSource: options.defaultSource, onProgress });
   const titles = new Map<string, string>();
   for (const article of coverage.articles) if (article.title) titles.set(article.doc, article.title);
 
   // One cache file per coverage folder, so that two folders never evict each other's index.
   const name = `index-${createHash('sha256').update(resolve(options.seedsDir)).digest('hex').slice(0, 16)}`;
-  const extras = { statements: coverage.statements, people: coverage.people, titles };
-  const state = await openSearchState(coverage.passages, extras, { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint });
-  // Ranked by the same scorer as the live library (base + live segment, here with nothing live), so
-  // that a restart ranks exactly as the running bot did after its updates (src/live/liveIndex.ts).
-  const documents = indexDocuments(coverage.passages, extras);
-  const index = liveIndex(makeBase(state, coverage.passages, documents), coverage.passages, documents);
-  const { warnings: loadWarnings, ...rest } = coverage;
+  onProgress?.({ step: 'index', done: 0, total: coverage.passages.length });
+  const state = await openSearchState(
+    coverage.passages,
+    { statements: coverage.statements, people: coverage.people, titles },
+    { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint },
+  );
+  onProgress?.({
+    step: 'index',
+    done: coverage.passages.length,
+    total: coverage.passages.length,
+    finished: true,
+    detail: state.fromCache ? 'loaded from cache' : 'built',
+  });
+  const { warnings: loadWarnings, analysis: _analysis, ...rest } = coverage;
   const plain: Coverage = rest;
 
-  return librarySnapshot(plain, index, {
+  return librarySnapshot(plain, coverage.passages, state, {
     reopen: () => openLibrary(options),
     fromCache: state.fromCache,
     cacheFile: state.file,

@@ -6,7 +6,9 @@ import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage, Passage } from '../types.js';
 import { makeAsk, type PassageSearch } from './ask.js';
 import type { Library } from './library.js';
-import { makeSuggestPeople } from './suggestPeople.js';
+import { makeSuggestPeople, makeSuggestRoles } from './suggestPeople.js';
+import type { SearchState } from '../search/searchState.js';
+import type { WhoOptions } from '../statements/whoSaid.js';
 
 export interface LibrarySource {
   /** The snapshot to answer from now. Read it once per answer and use only that. */
@@ -24,20 +26,23 @@ export function currentLibrary(library: Library | LibrarySource): Library {
 }
 
 /**
- * The one place a library value is wired from coverage and an index: openLibrary (a fixed library)
- * and LiveLibrary (each snapshot) both build it here, so that a new answer added to `Library` is
- * added once. `table` holds the passage of every id the search returns.
+ * The one place a library value is wired from coverage and an index: openLibrary (a fixed library,
+ * over one SearchState) and LiveLibrary (each snapshot, over base + live) both build it here, so that
+ * a new answer added to `Library` is added once. `passages` holds the passage of every id the search
+ * returns.
  */
 export function librarySnapshot<Extra extends object>(
   coverage: Coverage,
-  search: PassageSearch & { table: readonly (Passage | null)[] },
+  passages: readonly (Passage | null)[],
+  search: SearchState | PassageSearch,
   extra: Extra,
 ): Readonly<Library & Extra> {
   return Object.freeze({
     ...extra,
     coverage,
-    ask: makeAsk(search.table, search),
-    who: (name: string) => whoSaid(coverage, name),
+    ask: makeAsk(passages, search, { statements: coverage.statements, people: coverage.people }),
+    who: (name: string, options?: WhoOptions) => whoSaid(coverage, name, options),
     suggestPeople: makeSuggestPeople(coverage.people),
+    suggestRoles: makeSuggestRoles(coverage.people),
   });
 }

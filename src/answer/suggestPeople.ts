@@ -63,3 +63,30 @@ function matchStrength(entry: Entry, query: string): number {
   return 0;
 }
 
+
+export type SuggestRoles = (typed: string, limit?: number) => { role: string; holder: string }[];
+
+/** Roles the register records, matched by prefix of the role or of one of its words ("foreign sec"). */
+export function makeSuggestRoles(people: Person[]): SuggestRoles {
+  const roles = new Map<string, { role: string; holder: string; count: number }>();
+  for (const p of people) {
+    for (const r of p.roles) {
+      const key = fold(r.role);
+      const entry = roles.get(`${key}\u0000${p.name}`) ?? { role: r.role, holder: p.name, count: 0 };
+      entry.count++;
+      roles.set(`${key}\u0000${p.name}`, entry);
+    }
+  }
+  const entries = [...roles.values()].sort((a, b) => b.count - a.count || a.role.localeCompare(b.role));
+  return (typed, limit = DEFAULT_SUGGESTIONS) => {
+    const query = fold(typed).replace(/^the /, '');
+    if (query.length < 3) return [];
+    return entries
+      .filter((e) => {
+        const role = fold(e.role);
+        return role.startsWith(query) || role.split(' ').some((_, i, words) => words.slice(i).join(' ').startsWith(query));
+      })
+      .slice(0, limit)
+      .map(({ role, holder }) => ({ role, holder }));
+  };
+}

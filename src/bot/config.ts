@@ -4,6 +4,8 @@
 /** pino's levels; anything else in LOG_LEVEL is a typo worth stopping for. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -19,6 +21,10 @@ export interface Config {
   registerCommandsOnStart: boolean;
   /** Follow the coverage folder: new, changed and removed articles are answered from without a restart. */
   watch: boolean;
+  /** `auto`: readable lines on a terminal, JSON otherwise. */
+  logFormat: LogFormat;
+  /** Source for articles that name none (COVERAGE_SOURCE); a folder's coverage.json comes first. */
+  coverageSource: string | null;
   /** /add: who may add besides members with Manage Server, the fetch limits, and the private-address switch. */
   add: AddConfig;
 }
@@ -83,6 +89,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const logLevel = (blank(env.LOG_LEVEL) ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) return fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}").`);
 
+  const logFormat = (blank(env.LOG_FORMAT) ?? 'auto').toLowerCase();
+  if (!(LOG_FORMATS as readonly string[]).includes(logFormat)) return fail(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${env.LOG_FORMAT}").`);
+
   const register = flag('REGISTER_COMMANDS_ON_START', env.REGISTER_COMMANDS_ON_START);
   if (typeof register === 'string') return fail(register);
 
@@ -107,6 +116,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
       watch,
+      logFormat: logFormat as LogFormat,
+      coverageSource: blank(env.COVERAGE_SOURCE),
       add: { role: blank(env.ADD_ROLE), allowPrivate, maxBytes: Math.round(maxMb * 1024 * 1024), timeoutMs: Math.round(timeoutS * 1000) },
     },
   };

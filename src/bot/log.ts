@@ -1,6 +1,7 @@
 // The bot's logger: pino, with anything token-shaped redacted so a token never reaches a log line.
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config.js';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
 
@@ -23,7 +24,26 @@ export function scrub(text: string): string {
   return text.replace(TOKEN_SHAPE, '[Redacted]');
 }
 
-export function createLogger(level: LogLevel = 'info', destination?: DestinationStream): Logger {
+/**
+ * Readable lines on a terminal, JSON (one object a line, for log collectors) where stderr is not a
+ * terminal or LOG_FORMAT=json says so.
+ */
+export function resolveLogFormat(format: LogFormat, stderrIsTTY: boolean): 'json' | 'pretty' {
+  if (format === 'auto') return stderrIsTTY ? 'pretty' : 'json';
+  return format;
+}
+
+/** pino-pretty, synchronous on stderr (so a line is out before the process can exit), or on `to`. */
+function prettyStream(to?: DestinationStream): DestinationStream {
+  const colorize = !to && Boolean(process.stderr.isTTY);
+  return pretty({ destination: (to as NodeJS.WritableStream | undefined) ?? 2, sync: true, colorize, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+}
+
+/**
+ * The logger on stderr, or on `destination` (tests). `format` "auto" is pretty where stderr is a
+ * terminal; with a destination only "pretty" is.
+ */
+export function createLogger(level: LogLevel = 'info', destination?: DestinationStream, format: LogFormat = 'json'): Logger {
   const options = {
     level,
     base: { app: 'coverage-bot' },
@@ -44,5 +64,7 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options, pino.destination(2));
+  const pretty = resolveLogFormat(format, destination ? false : Boolean(process.stderr.isTTY)) === 'pretty';
+  if (destination) return pino(options, pretty ? prettyStream(destination) : destination);
+  return pino(options, pretty ? prettyStream() : pino.destination(2));
 }

@@ -1,8 +1,11 @@
 // `npm start`: the real bot when DISCORD_TOKEN is set, else the local sandbox (stand-in + prompt).
+import { resolve } from 'node:path';
 import { config as loadEnv } from 'dotenv';
 import { parseConfig } from './config.js';
+import { coverageFolderProblem } from './coverageFolder.js';
 import { loadLibrary, loadWatchedLibrary } from './library.js';
 import { createLogger, scrub } from './log.js';
+import { progressReporter } from './progress.js';
 import { runSandbox } from './sandbox.js';
 import { startBot } from './start.js';
 
@@ -15,17 +18,29 @@ if (!parsed.ok) {
 const config = parsed.config;
 const sandbox = !config.token;
 // In the sandbox, info logs would interleave with the replies; show them only when asked for.
-const logger = createLogger(sandbox && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+const quietSandbox = sandbox && !process.env.LOG_LEVEL;
+const logger = createLogger(quietSandbox ? 'warn' : config.logLevel, undefined, config.logFormat);
+// What is loading and how far it has got shows in the sandbox too; only the per-reply lines do not.
+const progressLog = quietSandbox ? logger.child({}, { level: 'info' }) : logger;
 
 function fail(what: string, error: unknown): never {
   console.error(`${what}: ${scrub((error as Error).message ?? String(error))}`);
   process.exit(1);
 }
 
+const problem = await coverageFolderProblem(config.seedsDir);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+progressLog.info(`loading the coverage in ${resolve(config.seedsDir)}`);
+const progress = progressReporter(progressLog);
+const libraryOptions = { seedsDir: config.seedsDir, defaultSource: config.coverageSource, onProgress: progress.onProgress };
 const library = await (config.watch
-  ? loadWatchedLibrary({ seedsDir: config.seedsDir }, logger)
-  : loadLibrary({ seedsDir: config.seedsDir }, (line) => logger.warn(line))
+  ? loadWatchedLibrary(libraryOptions, logger)
+  : loadLibrary(libraryOptions, (line) => logger.warn(line))
 ).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
+progress.ready('current' in library ? library.current : library, config.seedsDir);
 
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());

@@ -22,6 +22,7 @@ const HELP = [
   '/ask <question>            passages that answer it, with citations   e.g. /ask Why did Rubio pull out of the talks?',
   '/ask hide:true <question>  the same, visible only to you',
   '/who <name>                what a person said, in date order          e.g. /who Lammy',
+  '/coverage                  what the bot covers; add as:moderator to see skipped files as one with Manage Server',
   '/add <link>                fetch a news page into the coverage folder e.g. /add https://example.org/news/story',
   'complete <typed>           what /who autocomplete offers for <typed>',
   'next, prev                 click Next/Previous on the last reply',
@@ -40,19 +41,25 @@ export interface SandboxOptions {
   signal?: AbortSignal;
 }
 
-/** `/ask hide:true some words` → { hide: true, question: 'some words' }. */
-export function parseCommandLine(line: string): { name: string; options: Record<string, string | boolean> } | null {
+/** The option that takes the rest of the line, per command (none for /coverage). */
+const MAIN_OPTION: Record<string, string | null> = { who: 'person', add: 'url', coverage: null };
+
+/** `/ask hide:true some words` → { hide: true, question: 'some words' }; `as:moderator` → asModerator. */
+export function parseCommandLine(line: string): { name: string; options: Record<string, string | boolean>; asModerator?: boolean } | null {
   const m = /^\/(\w+)\s*(.*)$/su.exec(line.trim());
   if (!m) return null;
   const name = m[1]!.toLowerCase();
-  const main = name === 'who' ? 'person' : name === 'add' ? 'url' : 'question';
+  const main = name in MAIN_OPTION ? MAIN_OPTION[name]! : 'question';
   const options: Record<string, string | boolean> = {};
-  const rest = m[2]!.replace(/(^|\s)hide:\s*(true|false|yes|no)\b/iu, (_all, pre: string, value: string) => {
-    options.hide = /^(true|yes)$/iu.test(value);
-    return pre;
-  });
-  options[main] = rest.trim().replace(new RegExp(`^${main}:\\s*`, 'iu'), '');
-  return { name, options };
+  let asModerator = false;
+  const rest = m[2]!
+    .replace(/(^|\s)hide:\s*(true|false|yes|no)\b/iu, (_all, pre: string, value: string) => {
+      options.hide = /^(true|yes)$/iu.test(value);
+      return pre;
+    })
+    .replace(/(^|\s)as:\s*moderator\b/iu, (_all, pre: string) => ((asModerator = true), pre));
+  if (main) options[main] = rest.trim().replace(new RegExp(`^${main}:\\s*`, 'iu'), '');
+  return asModerator ? { name, options, asModerator } : { name, options };
 }
 
 export class Sandbox {
@@ -94,8 +101,9 @@ export class Sandbox {
       this.out('Commands start with a slash, e.g. /ask What did Lammy say? Type help for more.\n');
       return;
     }
-    // The sandbox's user runs the server, so may use moderators' commands such as /add.
-    const ix = this.standin.sendCommand(parsed.name, parsed.options, { member: { permissions: MANAGE_SERVER_PERMISSIONS } });
+    // The sandbox's user runs the server, so may use /add; `as:moderator` also shows what only moderators see.
+    const send = parsed.asModerator ? { user: this.standin.world.moderator } : { member: { permissions: MANAGE_SERVER_PERMISSIONS } };
+    const ix = this.standin.sendCommand(parsed.name, parsed.options, send);
     this.show(await ix.reply());
     this.last = ix;
   }

@@ -1,35 +1,13 @@
-// `npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] "question"`
-// Text mode prints passages with citations; --json prints exactly the contract below; --batch answers
+// `npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] [--since D] [--until D] [--source S] "question"`
+// Text mode prints passages with citations; --json prints exactly the contract in askJson.ts; --batch answers
 // one question per stdin line (one JSON line each) from one process. Warnings go to stderr only.
 import { createInterface } from 'node:readline';
 import { openLibrary } from '../answer/openLibrary.js';
 import { renderAnswerText } from '../render/answerText.js';
-import type { AskAnswer, Citation, IsoDate } from '../types.js';
+import type { AskAnswer } from '../types.js';
+import { toJsonPassages } from './askJson.js';
 import { parseAskArgs, USAGE } from './askArgs.js';
 import { runMain } from './runMain.js';
-
-/** One passage in --json output: exactly these keys, best first. */
-export interface JsonPassage {
-  doc: string;
-  paragraph: number;
-  text: string;
-  score: number;
-  publishedOn: IsoDate | null;
-  source: string | null;
-  alsoIn: Citation[];
-}
-
-export function toJsonPassages(answer: AskAnswer): JsonPassage[] {
-  return answer.passages.map(({ doc, paragraph, text, score, publishedOn, source, alsoIn }) => ({
-    doc,
-    paragraph,
-    text,
-    score: Math.round(score * 1000) / 1000,
-    publishedOn,
-    source,
-    alsoIn: alsoIn.map(({ doc, paragraph, citation, publishedOn, source }) => ({ doc, paragraph, citation, publishedOn, source })),
-  }));
-}
 
 async function main(): Promise<number> {
   const args = parseAskArgs(process.argv.slice(2), process.env);
@@ -37,11 +15,11 @@ async function main(): Promise<number> {
     process.stderr.write(`${args.error} — ${USAGE}\n`);
     return 2;
   }
-  const library = await openLibrary({ seedsDir: args.seedsDir });
+  const library = await openLibrary({ seedsDir: args.seedsDir, defaultSource: process.env.COVERAGE_SOURCE });
   for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (library.coverage.passages.length === 0) process.stderr.write(`warning: no articles loaded from ${args.seedsDir}\n`);
 
-  const answerOne = (question: string): AskAnswer => library.ask(question, { limit: args.limit });
+  const answerOne = (question: string): AskAnswer => library.ask(question, { limit: args.limit, ...args.filters });
 
   if (!args.batch) {
     const answer = answerOne(args.question ?? '');

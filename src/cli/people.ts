@@ -1,6 +1,6 @@
 // `npm run people -- [--json] [--seeds DIR]`: the people register — every person and speaking body,
 // with aliases, roles per article, and counts of statements and mentions.
-import { loadCoverage } from '../corpus/loadCoverage.js';
+import { loadCoverageCached } from '../statements/cache.js';
 import { parseStatementArgs } from './statementArgs.js';
 import { runMain } from './runMain.js';
 
@@ -10,7 +10,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${args.error} — usage: npm run people -- [--json] [--seeds DIR]\n`);
     return 2;
   }
-  const coverage = await loadCoverage(args.seedsDir);
+  const coverage = await loadCoverageCached(args.seedsDir);
   for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (args.json) {
     process.stdout.write(`${JSON.stringify(coverage.people, null, 2)}\n`);

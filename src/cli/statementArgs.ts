@@ -7,6 +7,10 @@ export interface StatementArgs {
   json: boolean;
   seedsDir: string;
   positionals: string[];
+  /** `who` only: narrow to statements about these words, and to a span of dates. */
+  about?: string;
+  since?: string;
+  until?: string;
 }
 
 export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): StatementArgs | { error: string } {
@@ -15,18 +19,28 @@ export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): Stat
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, seeds: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        seeds: { type: 'string' },
+        about: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+      },
     });
-    return { json: values.json ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals };
+    const { about, since, until } = values;
+    return { json: values.json ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals, about, since, until };
   } catch (error) {
     return { error: (error as Error).message.split(/\.\s|\n/u)[0] ?? 'bad arguments' };
   }
 }
 
-/** A statement with exactly the keys of the command-line contract, in order. */
-export function toJsonStatement(s: Statement): Statement {
+/** The article a statement comes from, as its citation needs it. */
+export type ArticleRef = { title: string | null; url: string | null } | undefined;
+
+/** A statement with exactly the keys of the command-line contract, in order (title, url: its article's). */
+export function toJsonStatement(s: Statement, article?: ArticleRef): Statement & { title: string | null; url: string | null } {
   const { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue } = s;
-  return { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue };
+  return { doc, paragraph, speaker, text, kind, saidOn, publishedOn, cue, title: article?.title ?? null, url: article?.url ?? null };
 }
 
 /** One line per statement for people reading: when, where, what. */

@@ -5,6 +5,15 @@ import { decodeText } from './formats/decodeText.js';
 import { FORMATS } from './formats/index.js';
 import { isRealDate } from './parseDateLine.js';
 import type { Sidecar } from './parseArticle.js';
+import { applyCoverageDefaults } from './coverageDefaults.js';
+import type { OnProgress } from './progress.js';
+
+export interface LoadOptions {
+  /** Source for articles that name none and whose folder has no `coverage.json` source. */
+  defaultSource?: string | null;
+  /** Called after each file is read. */
+  onProgress?: OnProgress;
+}
 
 export interface LoadedArticles {
   articles: Article[];
@@ -29,11 +38,13 @@ export function isArticleFile(name: string): boolean {
  * the `.txt` keeps it and the others use their full name. Several articles in one file (feed items,
  * `.jsonl` lines) are `<id>#<slug>`, the slug from the item's link or title (see formats/slug.ts).
  */
-export async function loadArticles(paths: string | string[]): Promise<LoadedArticles> {
+export async function loadArticles(paths: string | string[], options: LoadOptions = {}): Promise<LoadedArticles> {
   const result: LoadedArticles = { articles: [], skipped: [], warnings: [] };
   const files = await listArticleFiles([paths].flat(), result);
   const ids = fileIds(files);
+  let done = 0;
   for (const file of files) {
+    options.onProgress?.({ step: 'articles', done: done++, total: files.length });
     const text = await readText(file, result);
     if (text === null) continue;
     const ext = extname(file).toLowerCase();
@@ -59,6 +70,8 @@ export async function loadArticles(paths: string | string[]): Promise<LoadedArti
     if (withText.length < read.articles.length) result.warnings.push(`${file}: ${read.articles.length - withText.length} item(s) with no body text left out`);
     result.articles.push(...withText);
   }
+  await applyCoverageDefaults(result.articles, { source: options.defaultSource }, result.warnings);
+  options.onProgress?.({ step: 'articles', done: files.length, total: files.length, finished: true });
   return result;
 }
 

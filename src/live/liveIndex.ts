@@ -4,14 +4,14 @@
 // the comparison (string equality per paragraph, no tokenising) and proportional to what changed for
 // the rest, so one new article at 100,000 paragraphs is searchable in well under a second.
 import type { PassageSearch } from '../answer/ask.js';
-import { baseSegment } from '../search/baseSegment.js';
-import type { IndexedDocument } from '../search/indexOptions.js';
-import { SEARCH_OPTIONS } from '../search/indexOptions.js';
-import { FIELDS, LiveSegment, retiredStats } from '../search/liveSegment.js';
+import type { CollectionStats } from '../search/collectionStats.js';
+import { INDEX_FIELDS, RANK_OPTIONS, type IndexedDocument } from '../search/indexOptions.js';
+import { combinedStats, knownIn, segmentOf } from '../search/liveSegment.js';
 import { RESEMBLANCE, resemblance, shingles } from '../search/nearDuplicates.js';
-import { planQuery } from '../search/queryPlan.js';
+import { planQuery, type QueryPlan } from '../search/queryPlan.js';
+import { expandPlan, rankSegment, type Ranked } from '../search/rank.js';
+import type { SearchRequest } from '../search/searchIndex.js';
 import type { SearchState } from '../search/searchState.js';
-import { collectionStats, hasTerm, searchSegments, type SegmentedIndex } from '../search/searchSegments.js';
 import { contextOf } from '../search/context.js';
 import type { Article, Passage } from '../types.js';
 
@@ -92,8 +92,9 @@ export function articleDocuments(
 export interface LiveIndex extends PassageSearch {
   /** Passage by id (base ids then live ids); null for retired base ids, which are never returned. */
   table: (Passage | null)[];
-  segmented: SegmentedIndex;
   base: IndexBase;
+  /** base + live − retired: what every passage is scored with. */
+  stats: CollectionStats;
   /** Paragraphs in the live segment, and base paragraphs hidden: what compaction would fold in. */
   liveCount: number;
   retiredCount: number;
@@ -111,7 +112,8 @@ const sameDocument = (a: IndexedDocument, b: IndexedDocument) =>
  * The index over `passages` (the whole current coverage, in coverage order) whose indexed form is
  * `documents` (same order, from indexDocuments): base paragraphs whose document is unchanged are
  * reused as they are; every other paragraph goes into the live segment; base paragraphs not reused
- * are retired.
+ * are retired. Searching it is what README "Plugging in a live segment" describes: one plan against
+ * both vocabularies, both segments ranked with the same terms and statistics, merged by score.
  */
 export function liveIndex(base: IndexBase, passages: readonly Passage[], documents: readonly IndexedDocument[]): LiveIndex {
   const baseSize = base.passages.length;
@@ -137,8 +139,11 @@ export function liveIndex(base: IndexBase, passages: readonly Passage[], documen
       retiredDocuments.push(base.documents[id]!);
     }
   }
-  const live = new LiveSegment(liveAt.map((at) => documents[at]!));
+  const baseIndex = base.state.index;
+  const live = segmentOf(liveAt.map((at) => documents[at]!));
+  const stats = combinedStats(baseIndex, live, segmentOf(retiredDocuments));
   const size = baseSize + liveAt.length;
+  // Ties go by the paragraph's place in the coverage, as they do (by id) in a fresh build.
   const order = new Int32Array(size);
   const table: (Passage | null)[] = new Array(size).fill(null);
   for (let id = 0; id < baseSize; id++) {
@@ -149,34 +154,55 @@ export function liveIndex(base: IndexBase, passages: readonly Passage[], documen
     order[baseSize + local] = at;
     table[baseSize + local] = passages[at]!;
   });
-  const segmented: SegmentedIndex = { base: baseSegment(base.state.index), live, retired, retiredStats: retiredStats(retiredDocuments), order };
-  const known = (term: string) => hasTerm(segmented, term);
-  const rank = (plan: Parameters<PassageSearch['rank']>[0], limit: number) => searchSegments(segmented, plan, SEARCH_OPTIONS, limit);
+  const vocabularies = [baseIndex.vocabulary, live.vocabulary];
+
+  const search = (plan: QueryPlan, request: SearchRequest = {}): Ranked[] => {
+    if (plan.terms.length === 0) return [];
+    const options = request.rank ?? RANK_OPTIONS;
+    const terms = expandPlan(plan, vocabularies, options);
+    const { accept, prior, limit } = request;
+    const fromBase = rankSegment(baseIndex, stats, terms, options, {
+      limit,
+      accept: accept ? (id) => !retired[id] && accept(id) : (id) => !retired[id],
+      prior: prior && ((id, matched) => (retired[id] ? 1 : prior(id, matched))),
+    });
+    if (live.documentCount === 0) return fromBase;
+    const fromLive = rankSegment(live, stats, terms, options, {
+      limit,
+      accept: accept && ((local) => accept(baseSize + local)),
+      prior: prior && ((local, matched) => prior(baseSize + local, matched)),
+    });
+    const merged = [...fromBase, ...fromLive.map((r) => ({ id: baseSize + r.id, score: r.score }))];
+    merged.sort((x, y) => y.score - x.score || order[x.id]! - order[y.id]!);
+    return limit === undefined ? merged : merged.slice(0, Math.max(0, limit));
+  };
 
   return {
     table,
-    segmented,
     base,
+    stats,
     liveCount: liveAt.length,
     retiredCount: retiredDocuments.length,
-    plan: (question) => planQuery(question, known),
-    rank,
-    groups: mergeGroups(base.state.groups, retired, liveAt.map((_, local) => baseSize + local), table, segmented),
+    documentCount: stats.documentCount,
+    vocabulary: { has: knownIn(stats, INDEX_FIELDS.length) },
+    search,
+    groups: mergeGroups(base.state.groups, retired, liveAt.map((_, local) => baseSize + local), table, stats, search),
   };
 }
 
 /**
  * Near-duplicate groups: the base's groups without retired paragraphs, joined with what each live
- * paragraph resembles. Candidates for a live paragraph come from the index itself (its own words as
- * the query), compared by the same shingle resemblance as nearDuplicates.ts. Exact groups for the
- * whole coverage come back with the next compaction (duplicateGroups over everything).
+ * paragraph resembles. Candidates for a live paragraph come from the index itself (its own rarest
+ * words as the query), compared by the same shingle resemblance as nearDuplicates.ts. Exact groups
+ * for the whole coverage come back with the next compaction (duplicateGroups over everything).
  */
 function mergeGroups(
   baseGroups: number[][],
   retired: Uint8Array,
   liveIds: number[],
   table: (Passage | null)[],
-  segmented: SegmentedIndex,
+  stats: CollectionStats,
+  search: (plan: QueryPlan, request: SearchRequest) => Ranked[],
 ): number[][] {
   const parent = new Map<number, number>();
   const find = (id: number): number => {
@@ -200,18 +226,17 @@ function mergeGroups(
     if (!set) shingleSets.set(id, (set = shingles(table[id]!.text)));
     return set;
   };
-  const stats = collectionStats(segmented);
-  const textField = FIELDS.indexOf('text');
+  const textField = INDEX_FIELDS.indexOf('text');
   for (const id of liveIds) {
     const own = shinglesOf(id);
     // A copy shares the paragraph's rarest words: those few, exact, find it cheaply (a whole
     // paragraph as the query would walk the posting lists of every common word in it).
     const plan = planQuery(table[id]!.text);
     plan.terms = plan.terms
-      .map((term) => ({ ...term, fuzzy: false as const, prefix: false, df: stats.docFreq(term.term, textField) }))
+      .map((term) => ({ term: term.term, word: term.word, named: term.named, unknown: false, fuzzy: false as const, prefix: false, df: stats.documentFrequency(term.term, textField) }))
       .sort((a, b) => a.df - b.df)
       .slice(0, TWIN_QUERY_TERMS);
-    for (const candidate of searchSegments(segmented, plan, SEARCH_OPTIONS, TWIN_CANDIDATES)) {
+    for (const candidate of search(plan, { limit: TWIN_CANDIDATES })) {
       if (candidate.id === id) continue;
       const other = shinglesOf(candidate.id);
       let shared = 0;

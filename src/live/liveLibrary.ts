@@ -18,15 +18,16 @@ import type { IndexExtras } from '../search/buildIndex.js';
 import { speakerNames } from '../search/speakerNames.js';
 import type { IndexedDocument } from '../search/indexOptions.js';
 import { openSearchState } from '../search/indexCache.js';
+import { articleAnalysesCached } from '../statements/cache.js';
 import type { Article, Coverage } from '../types.js';
-import { analyseCoverage, type AnalyseCoverage } from './analyse.js';
+import { perArticleAnalyser, type AnalyseCoverage } from './analyse.js';
 import { articleDocuments, liveIndex, makeBase, speakersByArticle, type CachedDocuments, type LiveIndex } from './liveIndex.js';
 import { watchCoverage, type CoverageWatcher, type WatchOptions } from './watchCoverage.js';
 
 export interface LiveLibraryOptions extends LibraryOptions {
   /** For tests that need "the index options changed". */
   indexFingerprint?: string;
-  /** The statements step (default: analyseCoverage, whole-coverage today). */
+  /** The statements step (default: perArticleAnalyser, only re-read articles analysed again). */
   analyse?: AnalyseCoverage;
   /** Quiet time after the last update before compaction writes a new base and cache (default 10 s). */
   compactAfterMs?: number;
@@ -63,6 +64,7 @@ export class LiveLibrary implements LibrarySource {
   /** Index documents of the current coverage, in passage order, and the per-article objects they reuse. */
   private documents: IndexedDocument[] = [];
   private readonly documentCache = new WeakMap<Article, CachedDocuments>();
+  private readonly analyse: AnalyseCoverage;
   private queue: Promise<unknown> = Promise.resolve();
   private compactTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -71,9 +73,12 @@ export class LiveLibrary implements LibrarySource {
   /** Whether the base index came from the cache at start (a warm start). */
   fromCache = false;
   readonly warnings: string[] = [];
+  /** The statements step's warnings for the current coverage (articles cut to the limits). */
+  private analysisWarnings: string[] = [];
 
   private constructor(private readonly options: LiveLibraryOptions) {
     this.cacheFile = join(this.cacheDir, `${this.cacheName}.json`);
+    this.analyse = options.analyse ?? perArticleAnalyser();
   }
 
   static async open(options: LiveLibraryOptions): Promise<LiveLibrary> {
@@ -92,14 +97,27 @@ export class LiveLibrary implements LibrarySource {
   }
 
   private async start(): Promise<void> {
-    const loaded = await loadArticles(this.options.seedsDir);
+    const loaded = await loadArticles(this.options.seedsDir, { defaultSource: this.options.defaultSource, onProgress: this.options.onProgress });
     for (const article of loaded.articles) this.entryFor(article.path).articles.push(article);
     for (const skipped of loaded.skipped) this.entryFor(skipped.path).skipped.push(skipped);
     for (const entry of this.files.values()) entry.digest = digestOf(entry);
     this.warnings.push(...loaded.skipped.map((s) => `skipped ${s.path}: ${s.reason}`), ...loaded.warnings);
 
-    const { coverage, documents } = this.derive(new Set());
+    const { onProgress } = this.options;
+    const articleCount = loaded.articles.length;
+    onProgress?.({ step: 'statements', done: 0, total: articleCount });
+    if (this.analyse.remember) {
+      // Warm through the per-article statements cache that openLibrary also uses.
+      const cached = await articleAnalysesCached(loaded.articles, { dir: this.cacheDir, coverage: this.options.seedsDir });
+      this.analyse.remember(loaded.articles, cached.analyses);
+      if (cached.cacheWarning) this.warnings.push(cached.cacheWarning);
+    }
+    const { coverage, documents } = this.derive();
+    this.warnings.push(...this.analysisWarnings);
+    onProgress?.({ step: 'statements', done: articleCount, total: articleCount, finished: true, detail: `${coverage.statements.length.toLocaleString('en-GB')} statements, ${coverage.people.length.toLocaleString('en-GB')} people` });
+    onProgress?.({ step: 'index', done: 0, total: coverage.passages.length });
     const state = await openSearchState(coverage.passages, this.extras, { dir: this.cacheDir, name: this.cacheName, fingerprint: this.options.indexFingerprint });
+    onProgress?.({ step: 'index', done: coverage.passages.length, total: coverage.passages.length, finished: true, detail: state.fromCache ? 'loaded from cache' : 'built' });
     if (state.warning) this.warnings.push(state.warning);
     this.fromCache = state.fromCache;
     this.index = liveIndex(makeBase(state, coverage.passages, documents), coverage.passages, documents);
@@ -119,11 +137,12 @@ export class LiveLibrary implements LibrarySource {
   }
 
   /** Everything derived from the files as they are now: articles in name order, statements, index documents. */
-  private derive(changed: ReadonlySet<string>) {
+  private derive() {
     const keys = [...this.files.keys()].sort();
     const articles = keys.flatMap((key) => this.files.get(key)!.articles);
     const skipped = keys.flatMap((key) => this.files.get(key)!.skipped);
-    const { statements, people } = (this.options.analyse ?? analyseCoverage)(articles, changed);
+    const { statements, people, warnings } = this.analyse(articles);
+    this.analysisWarnings = warnings;
     const titles = new Map<string, string>();
     for (const article of articles) if (article.title) titles.set(article.doc, article.title);
     this.extras = { statements, people, titles };
@@ -139,7 +158,7 @@ export class LiveLibrary implements LibrarySource {
     const version = (this.snapshot?.version ?? -1) + 1;
     // /add (commands/add.ts) saves a page into the folder, then asks for the snapshot that has it.
     const onArticleAdded = (path: string) => this.update([path]).then(() => this.current);
-    const snapshot: Snapshot = librarySnapshot(coverage, this.index, { version, onArticleAdded });
+    const snapshot: Snapshot = librarySnapshot(coverage, this.index.table, this.index, { version, onArticleAdded });
     this.snapshot = snapshot;
   }
 
@@ -209,7 +228,7 @@ export class LiveLibrary implements LibrarySource {
       const stem = key.slice(0, key.length - extname(key).length);
       const siblings = [...this.files.keys()].filter((k) => k !== key && k.slice(0, k.length - extname(k).length) === stem);
       const group = [key, ...siblings].map((k) => this.pathInFolder(k));
-      const all = await loadArticles(group);
+      const all = await loadArticles(group, { defaultSource: this.options.defaultSource });
       const loaded = {
         articles: all.articles.filter((a) => resolve(a.path) === key),
         skipped: all.skipped.filter((s) => resolve(s.path) === key),
@@ -226,7 +245,7 @@ export class LiveLibrary implements LibrarySource {
     }
     if (added.length + changed.length + removed.length === 0) return;
 
-    const { coverage, documents } = this.derive(changedDocs);
+    const { coverage, documents } = this.derive();
     const touched = coverage.passages.filter((p) => changedDocs.has(p.doc)).length;
     if (touched + this.index.liveCount > this.compactAbove) {
       // A big batch: a new base straight away costs less than a big live segment and then a compaction.

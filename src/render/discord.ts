@@ -2,9 +2,10 @@
 // A result list becomes pages; the bot shows one page at a time with Previous/Next buttons.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import type { AskAnswer, Hit, Statement, WhoAnswer } from '../types.js';
-import { citationText } from '../answer/citation.js';
+import { excerpt } from '../answer/excerpt.js';
+import { citeDetails, citeLabel, citeMarkdown, safeUrl, type ArticleLookup } from './cite.js';
 import { formatDate, plural } from './format.js';
-import { highlight, stemsOf } from './highlight.js';
+import { countTerms, highlight, stemsOf } from './highlight.js';
 import { LIMITS } from './limits.js';
 import { neutraliseMentions, safeText } from './safeText.js';
 import { truncate } from './truncate.js';
@@ -22,6 +23,8 @@ export interface RenderOptions {
   perPage?: number;
   /** The article's link, when known, so a citation title can be clicked. */
   articleUrl?: (doc: string) => string | null;
+  /** Title, link and source of an article, for citations of statements (which carry none). */
+  articleOf?: ArticleLookup;
 }
 
 const COLOUR = 0x2b6cb0;
@@ -55,22 +58,39 @@ function highlighted(text: string, stems: Set<string>, max: number): string {
   }
 }
 
-function safeUrl(url: string | null | undefined): string | undefined {
-  return url && /^https?:\/\/\S+$/u.test(url) && url.length <= 2048 ? url : undefined;
+/** Whole lines that fit `room` characters together, then "…and n more" for the rest. */
+function lines(items: string[], room: number): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, item] of items.entries()) {
+    const more = items.length - i > 1 ? `\n…and ${items.length - i} more` : '';
+    if (used + item.length + 1 + more.length > room) {
+      out.push(`…and ${items.length - i} more`);
+      break;
+    }
+    out.push(item);
+    used += item.length + 1;
+  }
+  return truncate(out.join('\n'), room);
+}
+
+/** The sentences of a long passage that carry the question's words (the whole passage when short). */
+export function answeringText(text: string, stems: Set<string>): string {
+  return excerpt(text, (sentence) => countTerms(sentence, stems));
 }
 
 function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOptions): APIEmbed {
+  // The embed title is plain text (no markdown), so the article's title goes in as written.
   const embed: APIEmbed = {
     color: COLOUR,
-    title: truncate(`${rank}. ${citationText(hit.doc, hit.paragraph)}`, LIMITS.embedTitle),
-    description: highlighted(hit.text, stems, PASSAGE_MAX),
-    footer: { text: truncate(`${safeText(hit.source ?? 'Unknown source')} · ${formatDate(hit.publishedOn)}`, LIMITS.footer) },
+    title: truncate(`${rank}. ${citeLabel(hit)}`, LIMITS.embedTitle),
+    description: highlighted(answeringText(hit.text, stems), stems, PASSAGE_MAX),
+    footer: { text: truncate(citeDetails(hit), LIMITS.footer) },
   };
-  const url = safeUrl(options.articleUrl?.(hit.doc));
+  const url = safeUrl(hit.url ?? options.articleUrl?.(hit.doc));
   if (url) embed.url = url;
   if (hit.alsoIn.length > 0) {
-    const also = hit.alsoIn.map((c) => `${c.citation} (${safeText(c.source ?? 'unknown source')}, ${formatDate(c.publishedOn)})`);
-    embed.fields = [{ name: 'Also in', value: truncate(also.join('\n'), LIMITS.fieldValue) }];
+    embed.fields = [{ name: 'Also in', value: lines(hit.alsoIn.map(citeMarkdown), LIMITS.fieldValue) }];
   }
   return embed;
 }
@@ -138,29 +158,35 @@ export function whenSaid(s: Statement): string {
   return 'undated';
 }
 
-function statementField(s: Statement): APIEmbedField {
-  const name = truncate(`${whenSaid(s)} · ${citationText(s.doc, s.paragraph)}`, LIMITS.fieldName);
-  const cue = s.cue ? ` — ${safeText(s.cue)}` : '';
-  const room = LIMITS.fieldValue - Math.min(cue.length, 200);
-  const words = s.kind === 'indirect' ? truncate(safeText(s.text), room) : quoted(s.text, room);
-  return { name, value: truncate(`${words}${truncate(cue, 200)}`, LIMITS.fieldValue) };
+function statementField(s: Statement, articleOf?: ArticleLookup): APIEmbedField {
+  const name = truncate(whenSaid(s), LIMITS.fieldName);
+  const cite = `\n${truncate(citeMarkdown({ ...s, ...articleOf?.(s.doc) }), 300)}`;
+  const cue = s.cue ? truncate(` — ${safeText(s.cue)}`, 200) : '';
+  const room = LIMITS.fieldValue - cue.length - cite.length;
+  // A long statement is shown by its opening sentences, like a long passage in /ask.
+  const shown = excerpt(s.text, () => 0);
+  const words = s.kind === 'indirect' ? truncate(safeText(shown), room) : quoted(shown, room);
+  return { name, value: truncate(`${words}${cue}${cite}`, LIMITS.fieldValue) };
 }
 
 /** Pages for a /who answer: one embed per page, one field per statement, in the library's date order. */
 export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Page[] {
   const query = quoted(answer.query, 100);
+  if (!answer.person && answer.notice) return [{ content: truncate(safeText(answer.notice), LIMITS.content), embeds: [] }];
   if (!answer.person) {
     const suggestions = answer.suggestions.slice(0, 5).map((n) => `**${safeText(n)}**`);
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : ' Try part of a name, e.g. a surname.';
     return [{ content: truncate(`I couldn't find anyone called ${query} in the coverage.${hint}`, LIMITS.content), embeds: [] }];
   }
   const name = safeText(answer.person.name);
+  if (answer.statements.length === 0 && answer.notice) return [{ content: truncate(safeText(answer.notice), LIMITS.content), embeds: [] }];
   if (answer.statements.length === 0) {
     return [{ content: truncate(`**${name}** is in the coverage, but no statements are attributed to them.`, LIMITS.content), embeds: [] }];
   }
-  const fields = answer.statements.map(statementField);
+  const fields = answer.statements.map((s) => statementField(s, options.articleOf));
   const aliases = answer.person.aliases.filter((a) => a !== answer.person?.name).map(safeText);
-  const description = aliases.length > 0 ? truncate(`Also called ${aliases.join(', ')}`, 500) : undefined;
+  const described = [answer.roleNote ? safeText(answer.roleNote) : '', aliases.length > 0 ? `Also called ${aliases.join(', ')}` : ''].filter(Boolean);
+  const description = described.length > 0 ? truncate(described.join('\n'), 500) : undefined;
   const footer = { text: 'In date order: when said, else when published.' };
   const title = truncate(`What ${name} said`, LIMITS.embedTitle);
   const reserve = title.length + (description?.length ?? 0) + footer.text.length;

@@ -24,21 +24,28 @@ export function stemsOf(question: string): Set<string> {
   return terms;
 }
 
+/** How many of `terms` occur in `text` (each counted once): how well a sentence answers. */
+export function countTerms(text: string, terms: Set<string>): number {
+  if (terms.size === 0) return 0;
+  const found = new Set<string>();
+  for (const [word] of text.matchAll(WORD)) {
+    const term = termOf(word);
+    if (term && terms.has(term)) found.add(term);
+  }
+  return found.size;
+}
+
 /**
- * Markdown for `text` with every word whose term is in `terms` in bold.
- * The text is escaped first so passage punctuation never turns into formatting.
+ * Markdown for `text` with every word whose term is in `terms` in bold. The whole text is escaped
+ * first, so its own markdown (`**`, `_`, a `#` or `1.` opening a line) shows as written; escaping
+ * only adds backslashes before punctuation, so every word is still there to be bolded.
  */
 export function highlight(text: string, terms: Set<string>): string {
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const at = match.index ?? 0;
-    out += escapeMarkdown(text.slice(last, at));
-    const term = terms.size > 0 ? termOf(word) : null;
-    out += term && terms.has(term) ? `**${escapeMarkdown(word)}**` : escapeMarkdown(word);
-    last = at + word.length;
-  }
-  out += escapeMarkdown(text.slice(last));
-  return neutraliseMentions(out);
+  const escaped = escapeMarkdown(text);
+  if (terms.size === 0) return neutraliseMentions(escaped);
+  const bolded = escaped.replace(WORD, (word) => {
+    const term = termOf(word);
+    return term && terms.has(term) ? `**${word}**` : word;
+  });
+  return neutraliseMentions(bolded);
 }

@@ -10,11 +10,15 @@ export function neutraliseMentions(text: string): string {
     .replace(/<(@[!&]?|#)(\d+)>/gu, `<$1${ZWSP}$2>`);
 }
 
-/** Escapes Discord markdown so passage text shows literally. */
+/**
+ * Escapes Discord markdown so passage text shows literally: emphasis, strike, spoiler and code
+ * marks, masked-link brackets, and a heading, quote, list mark or `1.` opening a line.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\*_~`|])/gu, '\\$1')
-    .replace(/^([#>-])/gmu, '\\$1');
+    .replace(/([\\*_~`|[\]])/gu, '\\$1')
+    .replace(/^(\s*)([#>+-])/gmu, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gmu, '$1\\.');
 }
 
 /** Text safe to show inside a message: markdown escaped, mentions broken, whitespace collapsed. */

@@ -21,10 +21,17 @@ export interface TextOptions {
 const EPHEMERAL = 1 << 6;
 const LOADING = 1 << 7;
 
-/** Markdown as Discord displays it: escapes removed, zero-width spaces dropped, bold shown. */
+// An escaped character is literal: it is set aside (as a private-use character) before bold and
+// links are read, so a `\*` in an article never pairs with a highlight's `**`.
+const ESCAPED = /\\([!-/:-@[-`{-~])/gu;
+const PRIVATE = 0xe000;
+
+/** Markdown as Discord displays it: escapes removed, zero-width spaces dropped, bold and links shown. */
 function markdown(text: string, ansi: boolean): string {
-  const bolded = ansi ? text.replace(/\*\*(.+?)\*\*/gsu, '\u001b[1m$1\u001b[22m') : text;
-  return bolded.replace(/\\([\\*_~`|#>-])/gu, '$1').replace(/\u200b/gu, '');
+  let out = text.replace(ESCAPED, (_all, c: string) => String.fromCharCode(PRIVATE + c.charCodeAt(0)));
+  if (ansi) out = out.replace(/\*\*(.+?)\*\*/gsu, '\u001b[1m$1\u001b[22m');
+  out = out.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/gu, '$1 <$2>');
+  return out.replace(/[\ue000-\ue07f]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - PRIVATE)).replace(/\u200b/gu, '');
 }
 
 function card(embed: APIEmbed, ansi: boolean): string[] {

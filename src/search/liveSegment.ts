@@ -1,131 +1,44 @@
-// The small, in-memory part of the index that holds what changed since the base was built: new
-// articles, new versions of changed ones, and paragraphs whose indexed fields (speakers, context,
-// title) changed because of another article. Built from scratch on every update (it stays small:
-// compaction folds it into a new base, see src/live/liveLibrary.ts), so it is immutable once built
-// and an answer in progress never sees it change.
+// The small part of the index that holds what changed since the base was built (new articles, new
+// versions of changed ones, paragraphs whose speakers, context or title changed), and the statistics
+// that score base and live as one collection. Built from scratch on every update (it stays small:
+// compaction folds it into a new base, src/live/liveLibrary.ts), so it is immutable once built.
 //
-// Same documents, tokenizer, term processing and field lengths as MiniSearch's `add` (distinct raw
-// words per field), so a paragraph scores here exactly as it would in a freshly built base. The term
-// dictionary is MiniSearch's public radix tree (`minisearch/SearchableMap`) for prefix and fuzzy lookups.
-import SearchableMap from 'minisearch/SearchableMap';
-import { INDEX_OPTIONS, processTerm, tokenize, type IndexedDocument } from './indexOptions.js';
+// The live segment is an `InvertedIndex` built by the same code as the base (`buildIndexOfDocuments`),
+// so its terms, frequencies and field lengths are exactly what a fresh build would give the same
+// paragraphs; its ids are local (0..n-1), the caller offsets them after the base's.
+import { buildIndexOfDocuments } from './buildIndex.js';
+import type { CollectionStats } from './collectionStats.js';
+import type { IndexedDocument } from './indexOptions.js';
+import type { InvertedIndex } from './invertedIndex.js';
 
-/** Per field id: paragraph (segment-local id) → term frequency. */
-export type FieldPostings = ReadonlyMap<number, ReadonlyMap<number, number>>;
-
-/** What the merged scorer needs from one part of the index (base or live). Local ids 0..size-1. */
-export interface SegmentReader {
-  readonly size: number;
-  get(term: string): FieldPostings | undefined;
-  atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
-  /** Distinct raw words of `fieldId` in paragraph `local` (only read where the paragraph has the field). */
-  fieldLength(fieldId: number, local: number): number;
-  /** Totals over the segment's paragraphs, for the collection statistics. */
-  readonly totals: FieldTotals;
-}
-
-/** Counts that add and subtract across segments: the raw material of one set of collection statistics. */
-export interface FieldTotals {
-  documents: number;
-  /** Per field id: sum of field lengths, and number of paragraphs that have the field. */
-  lengthSum: number[];
-  withField: number[];
-}
-
-export const FIELDS = INDEX_OPTIONS.fields as (keyof IndexedDocument & string)[];
-
-/** Tokenised like MiniSearch's add: per field, the distinct raw words and each term's frequency. */
-export function analyseDocument(document: IndexedDocument): ({ length: number; terms: Map<string, number> } | null)[] {
-  return FIELDS.map((field) => {
-    const value = document[field];
-    if (value == null) return null;
-    const words = tokenize(String(value));
-    const terms = new Map<string, number>();
-    for (const word of words) {
-      const term = processTerm(word);
-      if (term) terms.set(term, (terms.get(term) ?? 0) + 1);
-    }
-    return { length: new Set(words).size, terms };
-  });
-}
-
-export function emptyTotals(): FieldTotals {
-  return { documents: 0, lengthSum: FIELDS.map(() => 0), withField: FIELDS.map(() => 0) };
-}
-
-export class LiveSegment implements SegmentReader {
-  readonly size: number;
-  readonly totals: FieldTotals;
-  private readonly tree = new SearchableMap<Map<number, Map<number, number>>>();
-  private readonly lengths: Uint32Array[];
-
-  constructor(documents: readonly IndexedDocument[]) {
-    this.size = documents.length;
-    this.totals = emptyTotals();
-    this.totals.documents = documents.length;
-    this.lengths = FIELDS.map(() => new Uint32Array(documents.length));
-    // Postings gathered in a plain Map first: each term then enters the radix tree once.
-    const postingsByTerm = new Map<string, Map<number, Map<number, number>>>();
-    documents.forEach((document, local) => {
-      analyseDocument(document).forEach((field, fieldId) => {
-        if (!field) return;
-        this.lengths[fieldId]![local] = field.length;
-        this.totals.lengthSum[fieldId]! += field.length;
-        this.totals.withField[fieldId]!++;
-        for (const [term, tf] of field.terms) {
-          let byField = postingsByTerm.get(term);
-          if (!byField) postingsByTerm.set(term, (byField = new Map()));
-          let postings = byField.get(fieldId);
-          if (!postings) byField.set(fieldId, (postings = new Map()));
-          postings.set(local, tf);
-        }
-      });
-    });
-    for (const [term, byField] of postingsByTerm) this.tree.set(term, byField);
-  }
-
-  get(term: string): FieldPostings | undefined {
-    return this.tree.get(term);
-  }
-
-  atPrefix(prefix: string): Iterable<[string, FieldPostings]> {
-    return this.tree.atPrefix(prefix);
-  }
-
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]> {
-    return this.tree.fuzzyGet(term, maxDistance);
-  }
-
-  fieldLength(fieldId: number, local: number): number {
-    return this.lengths[fieldId]![local]!;
-  }
+/** The index over these documents (new or changed paragraphs, or retired ones to subtract). */
+export function segmentOf(documents: readonly IndexedDocument[]): InvertedIndex {
+  return buildIndexOfDocuments(documents as IndexedDocument[]);
 }
 
 /**
- * What retired base paragraphs contributed to the base's statistics, so that they can be taken out:
- * their count, field lengths, and per term and field the number of them that hold it.
+ * base + live − retired: passage count, per-field length totals over the passages having the field,
+ * and document frequencies. `retired` is the index over the base documents hidden (so their terms are
+ * tokenised by the same code; they are few). With nothing live or retired this equals `statsOf(base)`.
  */
-export interface RetiredStats {
-  totals: FieldTotals;
-  docFreq: Map<string, number[]>;
+export function combinedStats(base: InvertedIndex, live: InvertedIndex, retired: InvertedIndex): CollectionStats {
+  const averageLength = base.packed.map((b, f) => {
+    const total = b.totalLength - retired.packed[f]!.totalLength + live.packed[f]!.totalLength;
+    const withField = b.withField - retired.packed[f]!.withField + live.packed[f]!.withField;
+    return withField ? total / withField : 0;
+  });
+  return {
+    documentCount: base.documentCount - retired.documentCount + live.documentCount,
+    averageLength,
+    documentFrequency: (term, field) =>
+      base.documentFrequency(term, field) - retired.documentFrequency(term, field) + live.documentFrequency(term, field),
+  };
 }
 
-export function retiredStats(documents: Iterable<IndexedDocument>): RetiredStats {
-  const totals = emptyTotals();
-  const docFreq = new Map<string, number[]>();
-  for (const document of documents) {
-    totals.documents++;
-    analyseDocument(document).forEach((field, fieldId) => {
-      if (!field) return;
-      totals.lengthSum[fieldId]! += field.length;
-      totals.withField[fieldId]!++;
-      for (const term of field.terms.keys()) {
-        let counts = docFreq.get(term);
-        if (!counts) docFreq.set(term, (counts = FIELDS.map(() => 0)));
-        counts[fieldId]!++;
-      }
-    });
-  }
-  return { totals, docFreq };
+/** Whether any searchable passage holds `term` in any field (the planner's "known word"). */
+export function knownIn(stats: CollectionStats, fields: number): (term: string) => boolean {
+  return (term) => {
+    for (let f = 0; f < fields; f++) if (stats.documentFrequency(term, f) > 0) return true;
+    return false;
+  };
 }

@@ -7,6 +7,8 @@ import { snowflake } from './snowflake.js';
 const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n) | (1n << 31n));
 /** A moderator's: everyday permissions plus Manage Server (1 << 5), as /add requires. */
 export const MANAGE_SERVER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 5n));
+/** A moderator's permissions: the same as /add requires. */
+const MODERATOR_PERMISSIONS = MANAGE_SERVER_PERMISSIONS;
 /** What the bot may do in the channel: the same plus attach files. */
 const APP_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n));
 
@@ -20,6 +22,8 @@ export interface World {
   asker: StandInUser;
   /** Someone else in the channel, e.g. to click another person's buttons. */
   bystander: StandInUser;
+  /** A member with Manage Server, for what only moderators may see or do. */
+  moderator: StandInUser;
   /** A role with no permissions of its own, named "Editors" (for role-gated commands such as /add). */
   editorsRoleId: string;
 }
@@ -49,6 +53,7 @@ export function makeWorld(appId?: string): World {
     everyoneRoleId: guildId,
     asker: user('asker'),
     bystander: user('bystander'),
+    moderator: user('moderator'),
     editorsRoleId: snowflake(),
   };
 }
@@ -83,7 +88,7 @@ export function memberPayload(user: StandInUser, world: World, overrides: Member
     pending: false,
     flags: 0,
     communication_disabled_until: null,
-    permissions: overrides.permissions ?? (user.id === world.bot.id ? APP_PERMISSIONS : MEMBER_PERMISSIONS),
+    permissions: overrides.permissions ?? (user.id === world.bot.id ? APP_PERMISSIONS : user.id === world.moderator.id ? MODERATOR_PERMISSIONS : MEMBER_PERMISSIONS),
   };
 }
 

@@ -1,13 +1,16 @@
 // Who is a person, and which mentions are the same person: "David Lammy", "Mr Lammy", "Lammy" and
 // "Foreign Secretary David Lammy" fold into one; "Sir Keir" finds Keir Starmer; spelling variants of a
 // surname across articles (Zelensky / Zelenskyy) fold too. Evidence only from the coverage itself.
-import { INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
+import { HONORIFICS, INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
 import { distance } from 'fastest-levenshtein';
 
+/** What the people index reads of a name chain (a cached mention keeps just this). */
+export type ChainFacts = Pick<NameChain, 'name' | 'words' | 'honorific' | 'title' | 'strong' | 'speaks' | 'afterLocative' | 'definite'>;
+
 export interface Mention {
   doc: string;
-  chain: NameChain;
+  chain: ChainFacts;
   /** Inside quoted words: counts as a mention, never as evidence of a speaker. */
   inQuote: boolean;
 }
@@ -35,11 +38,15 @@ const FIRST_NAME_HONORIFICS = new Set(['Sir', 'Dame']);
 export class PeopleIndex {
   readonly persons: PersonRecord[] = [];
   private byKey = new Map<string, PersonRecord>();
+  /** Persons by the one-letter deletions of their surname and of their first name: candidates for
+   *  an edit distance of at most one are found by key, never by comparing with every person. */
+  private byLast = new NearKeys<PersonRecord>();
+  private byFirst = new NearKeys<PersonRecord>();
 
   /** Adds or finds a person by full name (two or more words). */
   add(words: string[], doc: string): PersonRecord {
     const key = nameKey(words);
-    const existing = this.byKey.get(key) ?? this.persons.find((p) => sameFullName(p, words));
+    const existing = this.byKey.get(key) ?? this.findSameFullName(words);
     if (existing) {
       this.byKey.set(key, existing);
       existing.docs.add(doc);
@@ -60,6 +67,8 @@ export class PeopleIndex {
     };
     this.persons.push(record);
     this.byKey.set(key, record);
+    this.byLast.add(record.last, record);
+    if (record.first) this.byFirst.add(record.first, record);
     return record;
   }
 
@@ -72,36 +81,98 @@ export class PeopleIndex {
   matchFull(words: string[]): { person: PersonRecord; words: string[] } | null {
     for (let i = 0; i + 2 <= words.length; i++) {
       const tail = words.slice(i);
-      const found = this.byKey.get(nameKey(tail)) ?? this.persons.find((p) => sameFullName(p, tail));
+      const found = this.byKey.get(nameKey(tail)) ?? this.findSameFullName(tail);
       if (found) return { person: found, words: tail };
     }
     return null;
+  }
+
+  /** The earliest-added person whose first and last names match `words` (spelling variants too). */
+  private findSameFullName(words: string[]): PersonRecord | undefined {
+    if (words.length < 2) return undefined;
+    const last = nameKey(words[words.length - 1]!);
+    // Spelling variants only count for surnames of five letters or more (sameFullName).
+    const candidates = last.length >= 5 ? this.byLast.near(last) : this.byLast.exact(last);
+    return candidates.find((p) => sameFullName(p, words));
   }
 
   /** The person a single name word refers to in `doc`: a surname, or a first name after "Sir". */
   lookupWord(word: string, doc: string, honorific: string | null): PersonRecord | null {
     const key = nameKey(word);
     const byFirst = honorific !== null && FIRST_NAME_HONORIFICS.has(honorific);
-    const matches = (p: PersonRecord) => {
-      const own = byFirst ? p.first : p.last;
-      return own === key || (key.length >= 6 && own.length >= 6 && distance(own, key) <= 1);
-    };
-    let candidates = this.persons.filter(matches);
+    const keys = byFirst ? this.byFirst : this.byLast;
+    let candidates = keys.exact(key);
+    // A spelling variant (Zelensky / Zelenskyy) only when no one has the name as written, and only
+    // from other articles: within one article a near miss is someone else (Tester, Hester).
+    if (candidates.length === 0 && key.length >= 6) {
+      candidates = keys.near(key).filter((p) => {
+        const own = byFirst ? p.first : p.last;
+        return own.length >= 6 && distance(own, key) <= 1 && !p.docs.has(doc);
+      });
+    }
     // "Sir Nick" may also be a surname reference in other styles; fall back to surnames.
-    if (candidates.length === 0 && byFirst) candidates = this.persons.filter((p) => p.last === key);
+    if (candidates.length === 0 && byFirst) candidates = this.byLast.exact(key);
     const local = candidates.filter((p) => p.docs.has(doc));
     if (local.length === 1) return local[0]!;
     if (local.length === 0 && candidates.length === 1) return candidates[0]!;
     return null;
   }
 
-  resolve(chain: NameChain, doc: string): PersonRecord | null {
+  resolve(chain: Pick<NameChain, 'name' | 'honorific'>, doc: string): PersonRecord | null {
     if (chain.name.length >= 2) {
       return this.lookupFull(chain.name) ?? this.lookupWord(chain.name[chain.name.length - 1]!, doc, null);
     }
     if (chain.name.length === 1) return this.lookupWord(chain.name[0]!, doc, chain.honorific);
     return null;
   }
+}
+
+/**
+ * Values by a string key, findable by any key within one edit: each key is filed under itself and
+ * every one-letter deletion of it (two strings within one edit share such a form), so a lookup costs
+ * the length of the key, not the number of entries. Candidates come back in the order they were added.
+ */
+class NearKeys<T> {
+  private byForm = new Map<string, { seq: number; value: T }[]>();
+  private byExact = new Map<string, T[]>();
+  private count = 0;
+
+  add(key: string, value: T): void {
+    push(this.byExact, key, value);
+    const entry = { seq: this.count++, value };
+    for (const form of deletions(key)) push(this.byForm, form, entry);
+  }
+
+  exact(key: string): T[] {
+    return this.byExact.get(key) ?? [];
+  }
+
+  /** Values whose key may be within one edit of `key` (a superset: callers check the distance). */
+  near(key: string): T[] {
+    const found: { seq: number; value: T }[] = [];
+    for (const form of deletions(key)) for (const entry of this.byForm.get(form) ?? []) found.push(entry);
+    if (found.length <= 1) return found.map((e) => e.value);
+    found.sort((x, y) => x.seq - y.seq);
+    return found.filter((e, i) => i === 0 || e.seq !== found[i - 1]!.seq).map((e) => e.value);
+  }
+}
+
+function deletions(key: string): Set<string> {
+  let forms = deletionMemo.get(key);
+  if (!forms) {
+    forms = new Set([key]);
+    for (let i = 0; i < key.length; i++) forms.add(key.slice(0, i) + key.slice(i + 1));
+    if (deletionMemo.size >= 50_000) deletionMemo.clear();
+    deletionMemo.set(key, forms);
+  }
+  return forms;
+}
+const deletionMemo = new Map<string, Set<string>>();
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
@@ -120,8 +191,16 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
   const honoured = new Set(
     mentions.filter((m) => m.chain.honorific && m.chain.name.length === 1).map((m) => nameKey(m.chain.name[0]!)),
   );
-  const isPerson = (words: string[]) =>
-    strong.has(nameKey(words)) || honoured.has(nameKey(words[words.length - 1]!)) || honoured.has(nameKey(words[0]!));
+  // "Bernie Sanders offered advice … Sanders told MSNBC": a full name whose surname alone speaks in
+  // the same article is a person (news refers back to people, not to places or bodies, by surname).
+  const speakingSurnames = new Set(
+    mentions.filter((m) => m.chain.speaks && !m.inQuote && m.chain.name.length === 1 && m.chain.words.length === 1).map((m) => `${m.doc}\u0000${nameKey(m.chain.name[0]!)}`),
+  );
+  const isPerson = (words: string[], doc: string, chain: ChainFacts) =>
+    strong.has(nameKey(words)) ||
+    honoured.has(nameKey(words[words.length - 1]!)) ||
+    honoured.has(nameKey(words[0]!)) ||
+    (words.length <= 3 && speakingSurnames.has(`${doc}\u0000${nameKey(words[words.length - 1]!)}`) && looksLikeName(chain) && !places.has(nameKey(words)));
 
   // Strong names first (so weak chains can find them as endings), most words first.
   const full = mentions
@@ -129,7 +208,7 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
     .sort((a, b) => Number(b.chain.strong) - Number(a.chain.strong));
   for (const m of full) {
     const words = m.chain.name;
-    if (isPerson(words)) index.add(words, m.doc);
+    if (isPerson(words, m.doc, m.chain)) index.add(words, m.doc);
     else {
       const known = index.lookupFull(words);
       if (known) known.docs.add(m.doc);
@@ -165,13 +244,13 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
 }
 
 /** A speaking chain that could be a person's name: not "the X", no institution or publication word. */
-function looksLikeName(chain: NameChain): boolean {
+function looksLikeName(chain: ChainFacts): boolean {
   return !chain.definite && !chain.words.some((w) => INSTITUTION_HEADS.has(w.toLowerCase()) || PUBLICATION_HEADS.has(w.toLowerCase()));
 }
 
 /** The fullest plain form: "Keir Starmer" over "Starmer", the commonest spelling first. */
 function canonicalName(person: PersonRecord): string {
-  const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !/^(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Gen)\b/.test(a));
+  const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !HONORIFICS.has(a.split(' ')[0]!));
   if (forms.length === 0) return person.name;
   forms.sort((a, b) => b.split(' ').length - a.split(' ').length || a.length - b.length);
   // Prefer the form the record was created with when it is among the fullest.

@@ -1,68 +1,115 @@
-// Who said what, and when, across the coverage: the entry point the pipeline calls.
-// Reads every article first (names and acronyms are evidence across articles), then walks each.
+// Who said what, and when, across the coverage: the entry point the pipeline calls. Two steps:
+// each article alone (analyseArticle, cacheable per article), then one merge across articles that
+// folds the names each article gives into the people of the register, by map lookups (linear).
 import type { Article, Person, Statement } from '../types.js';
-import { buildPeopleIndex, type Mention } from './aliases.js';
-import { findStatements, type Draft } from './findStatements.js';
-import { nameKey } from './nameMentions.js';
+import { buildPeopleIndex, type Mention, type PeopleIndex, type PersonRecord } from './aliases.js';
+import { analyseArticle, type ArticleAnalysis, type LocalSpeaker } from './analyseArticle.js';
 import { buildRegister } from './peopleRegister.js';
-import { prepareArticle, type PreparedArticle } from './prepare.js';
+import { isNationality } from './lexicon.js';
 import { BodyRegistry } from './speakers.js';
 
-export function analyseStatements(articles: Article[]): { statements: Statement[]; people: Person[] } {
-  const prepared = articles.map(prepareArticle);
-  const people = buildPeopleIndex(collectMentions(prepared));
+export interface AnalysedCoverage {
+  statements: Statement[];
+  people: Person[];
+  /** Articles cut to the analysis limits, one line each. */
+  warnings: string[];
+}
+
+export function analyseStatements(articles: Article[]): AnalysedCoverage {
+  return mergeAnalyses(articles, articles.map(analyseArticle));
+}
+
+/** The cross-article step: one register of people and bodies, every statement's speaker in it. */
+export function mergeAnalyses(articles: Article[], analyses: ArticleAnalysis[]): AnalysedCoverage {
+  const mentions: Mention[] = analyses.flatMap((a) => a.mentions.map(({ inQuote, ...chain }) => ({ doc: a.doc, chain, inQuote })));
+  const people = buildPeopleIndex(mentions);
   const bodies = new BodyRegistry();
-  for (const p of prepared) registerAcronyms(p, bodies);
+  for (const a of analyses) for (const [acronym, full] of a.acronyms) bodies.addAcronym(acronym, full);
 
-  const drafts = prepared.flatMap((p) => findStatements(p, people, bodies));
   const byDoc = new Map(articles.map((a) => [a.doc, a]));
-  const statements = mergeDrafts(drafts).map((d) => ({
-    doc: d.doc,
-    paragraph: d.paragraph,
-    speaker: d.speaker.name,
-    text: d.text,
-    kind: d.kind,
-    saidOn: d.saidOn,
-    publishedOn: byDoc.get(d.doc)?.publishedOn ?? null,
-    cue: d.cue,
-  }));
-  return { statements, people: buildRegister(people, bodies, statements, articles) };
-}
-
-function collectMentions(prepared: PreparedArticle[]): Mention[] {
-  return prepared.flatMap(({ article, paragraphs }) =>
-    paragraphs.flatMap((p) => [
-      ...p.sentences.flatMap((s) => s.chains.map((chain) => ({ doc: article.doc, chain, inQuote: false }))),
-      ...p.quotedChains.map((chain) => ({ doc: article.doc, chain, inQuote: true })),
-    ]),
-  );
-}
-
-/** "the Financial Times (FT)": the bracketed initials become an alias of the name before them. */
-function registerAcronyms(prepared: PreparedArticle, bodies: BodyRegistry): void {
-  for (const p of prepared.paragraphs) {
-    for (const match of p.masked.matchAll(/((?:[A-Z][\p{L}’'-]*|of|the|and|for)(?:\s+(?:[A-Z][\p{L}’'-]*|of|the|and|for))*)\s+\(([A-Z]{2,6})\)/gu)) {
-      const words = match[1]!.split(/\s+/);
-      const acronym = match[2]!;
-      // Take as many trailing words as the acronym's letters, skipping small words.
-      const picked: string[] = [];
-      let letters = '';
-      for (let i = words.length - 1; i >= 0 && letters.length < acronym.length; i--) {
-        picked.unshift(words[i]!);
-        if (/^[A-Z]/.test(words[i]!)) letters = words[i]![0]! + letters;
-      }
-      if (letters === acronym && nameKey(picked.join(' '))) bodies.addAcronym(acronym, picked.join(' ').replace(/^The\s+/, ''));
+  const statements: Statement[] = [];
+  for (const a of analyses) {
+    const names = new Map<string, string | null>();
+    const speakerOf = (s: LocalSpeaker) => {
+      const key = `${s.kind}\u0000${s.name}`;
+      if (!names.has(key)) names.set(key, globalSpeaker(s, a.doc, people, bodies));
+      return names.get(key)!;
+    };
+    for (const r of a.roles) {
+      const person = people.lookupFull(r.person.split(' ')) ?? people.lookupWord(r.person, a.doc, null);
+      if (person && !person.roles.some((x) => x.doc === a.doc && x.role === r.role)) person.roles.push({ doc: a.doc, role: r.role });
+    }
+    const drafts = a.statements.flatMap((s) => {
+      const speaker = speakerOf(s.speaker);
+      return speaker === null ? [] : [{ ...s, speaker }];
+    });
+    for (const d of mergeDrafts(drafts)) {
+      statements.push({
+        doc: a.doc,
+        paragraph: d.paragraph,
+        speaker: d.speaker,
+        text: d.text,
+        kind: d.kind,
+        saidOn: d.saidOn,
+        publishedOn: byDoc.get(a.doc)?.publishedOn ?? null,
+        cue: d.cue,
+      });
     }
   }
+  statements.sort((x, y) => x.doc.localeCompare(y.doc) || x.paragraph - y.paragraph);
+  const warnings = analyses.flatMap((a) => (a.warning ? [a.warning] : []));
+  return { statements, people: buildRegister(people, bodies, statements, articles), warnings };
+}
+
+/** The register's name for a speaker as one article names them. */
+function globalSpeaker(s: LocalSpeaker, doc: string, people: PeopleIndex, bodies: BodyRegistry): string | null {
+  if (s.kind === 'body') return bodies.get(s.name, s.publication).name;
+  if (s.kind === 'name') {
+    const words = s.name.split(' ');
+    const person = words.length >= 2 ? people.lookupFull(words) : people.lookupWord(words[0]!, doc, null);
+    if (person) return person.name;
+    // Nobody in the coverage by that name: it speaks as written ("Peabody said", "Melanie said")
+    // when it reads as a proper name, never as a fragment ("New EU", "Moscow-based US").
+    return isProperName(words) ? bodies.get(s.name).name : null;
+  }
+  const forms = [s.name, ...s.aliases].map((f) => f.split(' ')).sort((x, y) => y.length - x.length);
+  let person: PersonRecord | null = null;
+  for (const words of forms) {
+    person = words.length >= 2 ? people.lookupFull(words) : people.lookupWord(words[0]!, doc, null);
+    if (person) break;
+  }
+  if (person && s.gender && !person.gender) person.gender = s.gender;
+  return person?.name ?? s.name;
+}
+
+/** One to three capitalised words, none of them a nationality or a qualifier, not all initials. */
+function isProperName(words: string[]): boolean {
+  if (words.length === 0 || words.length > 3) return false;
+  if (!words.every((w) => /^\p{Lu}[\p{L}’'.-]*$/u.test(w) && !/-(based|born|led|backed)$/i.test(w))) return false;
+  if (words.length > 1 && words.some((w) => isNationality(w) || QUALIFIERS.has(w))) return false;
+  if (words.length === 1 && (QUALIFIERS.has(words[0]!) || /^[A-Z]{1,2}$/.test(words[0]!))) return false;
+  return true;
+}
+
+const QUALIFIERS = new Set(['New', 'Old', 'Former', 'Top', 'Senior', 'Chief', 'Big', 'Local', 'National', 'Federal', 'State', 'Western', 'Eastern', 'Northern', 'Southern']);
+
+interface Piece {
+  paragraph: number;
+  speaker: string;
+  kind: Statement['kind'];
+  text: string;
+  saidOn: string | null;
+  cue: string;
+  at: number;
 }
 
 /** One statement per paragraph, speaker and kind: several quoted pieces are joined with " … ". */
-function mergeDrafts(drafts: Draft[]): Draft[] {
-  const merged: Draft[] = [];
-  const byKey = new Map<string, Draft>();
-  const ordered = [...drafts].sort((a, b) => a.doc.localeCompare(b.doc) || a.paragraph - b.paragraph || a.at - b.at);
+function mergeDrafts(drafts: Piece[]): Piece[] {
+  const merged: Piece[] = [];
+  const byKey = new Map<string, Piece>();
+  const ordered = [...drafts].sort((a, b) => a.paragraph - b.paragraph || a.at - b.at);
   for (const d of ordered) {
-    const key = `${d.doc}\u0000${d.paragraph}\u0000${d.speaker.name}\u0000${d.kind}`;
+    const key = `${d.paragraph}\u0000${d.speaker}\u0000${d.kind}`;
     const existing = byKey.get(key);
     if (!existing) {
       const copy = { ...d };

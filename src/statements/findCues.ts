@@ -51,6 +51,8 @@ const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'wor
 const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
+/** "sarcastically", "forcefully": manner adverbs stand beside a speech verb; "only", "early" do not. */
+const isMannerAdverb = (t: Token | undefined) => isWord(t) && !t.cap && t.lower.length >= 6 && /ly$/.test(t.lower) && !/^(only|early|likely|family|italy|assembly|supply|july|rally|ally|belly|jelly|holly|daily|weekly|monthly|yearly|quarterly|elderly|friendly|lonely|lovely|costly|deadly|ugly|holy|curly)$/.test(t.lower);
 const isPunct = (t: Token | undefined, chars = ',;:–—-') => !!t && t.kind === 'punct' && chars.includes(t.text);
 
 /** Can this token be part of a speaker noun phrase? */
@@ -74,6 +76,8 @@ function npWord(t: Token | undefined): boolean {
 export function findCues(tokens: Token[]): Cue[] {
   const cues: Cue[] = [];
   tokens.forEach((t, i) => {
+    const dash = dashCue(tokens, i);
+    if (dash) cues.push(dash);
     if (t.kind !== 'word') return;
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
       const cue = accordingTo(tokens, i);
@@ -93,9 +97,11 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (t.cap && !(info.participle && i === 0)) return false; // "Said" mid-name, "Post" in a title
-  if (isWord(prev) && (BE.has(prev.lower) || NOUN_DETERMINERS.has(prev.lower) || prev.possessive || prev.lower === 'of' || prev.lower === 'to')) return false;
+  const progressive = info.participle && isWord(prev) && ['is', 'are', 'was', 'were'].includes(prev.lower) && i >= 2 && isWord(tokens[i - 2]) && tokens[i - 2]!.cap;
+  if (isWord(prev) && !progressive && (BE.has(prev.lower) || NOUN_DETERMINERS.has(prev.lower) || prev.possessive || prev.lower === 'of' || prev.lower === 'to')) return false;
   if (isWord(prev) && BE.has(tokens[i - 2]?.lower ?? '') && BETWEEN_SUBJECT_AND_VERB.has(prev.lower)) return false;
   if (t.lower.startsWith('add') && next?.lower === 'to') return false; // "added to the pressure"
+  if (info.takes === 'colon' && next?.text !== ':') return false; // "have continued to grow"
   if (info.participle && isWord(prev) && ['by', 'for', 'of', 'without'].includes(prev.lower)) return false;
   return true;
 }
@@ -147,7 +153,15 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
 
 /** After a trailing cue only adjuncts may follow: "he told reporters on Tuesday night", "he said". */
 function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
-  const rest = tokens.slice(v + 1);
+  let rest = tokens.slice(v + 1);
+  // "…,” he said, suggesting …" / "…, and added …": a participle or a new clause after a comma is
+  // another event; the cue itself ends at the comma.
+  const clauseAt = rest.findIndex((t, k) => isPunct(t, ',') && isWord(rest[k + 1]) && !rest[k + 1]!.cap && (/ing$/.test(rest[k + 1]!.lower) || CLAUSE_STARTERS.has(rest[k + 1]!.lower)));
+  if (clauseAt >= 0) rest = rest.slice(0, clauseAt);
+  // "said sarcastically", "said Friday as …", "said this morning": skip to what follows.
+  let skip = 0;
+  while (skip < rest.length && (isMannerAdverb(rest[skip]) || (isWord(rest[skip]) && TIME_WORDS.has(rest[skip]!.lower)))) skip++;
+  if (skip > 0 && (skip === rest.length || ADJUNCT_PREPOSITIONS.has(rest[skip]!.lower) || isPunct(rest[skip], ',;'))) rest = rest.slice(skip);
   if (rest.length === 0) return true;
   if (rest.length > 14 || rest.some((t) => t.kind === 'quote' || t.lower === 'that' || t.text === ':')) return false;
   let i = 0;
@@ -156,7 +170,10 @@ function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
     if (DETERMINERS.has(rest[0].lower)) i++;
     while (isWord(rest[i]) && (rest[i]!.cap || i === 0) && !ADJUNCT_PREPOSITIONS.has(rest[i]!.lower)) i++;
   }
+  // "told The New York Times then", "told Stumpf, after …": an adverb or a comma may follow the object.
+  while (i < rest.length && (isMannerAdverb(rest[i]) || (isWord(rest[i]) && rest[i]!.lower === 'then'))) i++;
   const next = rest[i];
+  if (i > 0 && isPunct(next, ',')) return true;
   return i >= rest.length || (isWord(next) && (ADJUNCT_PREPOSITIONS.has(next.lower) || (TIME_WORDS.has(next.lower) && timePhraseStart(rest, rest.length - 1) !== null)));
 }
 
@@ -176,12 +193,18 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   for (;;) {
     const t = tokens[k];
     if (!isWord(t)) break;
-    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower)) {
+    const progressive = info.participle && ['is', 'are', 'was', 'were'].includes(t.lower) && k === v - 1;
+    if (BETWEEN_SUBJECT_AND_VERB.has(t.lower) || isMannerAdverb(t) || progressive) {
       if (['has', 'have', 'had'].includes(t.lower)) perfect = true;
       k--;
     } else if (TIME_WORDS.has(t.lower) && timePhraseStart(tokens, k) !== null) {
       k = timePhraseStart(tokens, k)! - 1;
     } else break;
+  }
+  // A bracket after the name: "Rep. Jason Chaffetz (R-Utah) said", "Gov. Pat McCrory (R) said".
+  if (tokens[k]?.text === ')') {
+    const open = tokens.slice(Math.max(0, k - 6), k).map((x) => x.text).lastIndexOf('(');
+    if (open >= 0) k = Math.max(0, k - 6) + open - 1;
   }
   const t = tokens[k];
   if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
@@ -291,7 +314,8 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
   // "said on X (formerly Twitter):", "said at a news briefing on Tuesday that").
   for (let j = v + 1; j < tokens.length && j - v <= 14; j++) {
     const t = tokens[j]!;
-    if (t.kind === 'quote') break;
+    // "told MSNBC's “Morning Joe” that …": a quoted title inside the object, before "that".
+    if (t.kind === 'quote' && tokens[j + 1]?.lower !== 'that') break;
     if (isPunct(t, ':')) return j + 1;
     if (isWord(t) && t.lower === 'that') {
       const first = tokens[v + 1]!;
@@ -362,6 +386,26 @@ function accordingTo(tokens: Token[], i: number): Cue | null {
     content,
     trailing,
     attribution: { from: i, to },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
+/** "“…” ― Sonya Herridge": a quote signed by a dash and a name that ends the sentence. */
+function dashCue(tokens: Token[], i: number): Cue | null {
+  if (!isPunct(tokens[i], '―—–') || tokens[i - 1]?.kind !== 'quote') return null;
+  const np = npRight(tokens, i + 1);
+  const rest = tokens.slice(np.to);
+  if (np.to === i + 1 || np.to - i > 7 || rest.some((t) => t.kind !== 'punct')) return null;
+  if (!tokens.slice(i + 1, np.to).some((t) => t.cap)) return null;
+  return {
+    verb: i,
+    verbText: tokens[i]!.text,
+    info: { takes: 'clause' },
+    subject: { type: 'np', from: i + 1, to: np.to },
+    content: { from: 0, to: i },
+    trailing: true,
+    attribution: { from: i, to: np.to },
     perfect: false,
     eventOnly: false,
   };

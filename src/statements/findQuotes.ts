@@ -27,7 +27,7 @@ const STRAIGHT_DOUBLE = '"';
 /** Finds the quotes of one paragraph. `continuing`: the previous paragraph left a quote open. */
 export function findQuotes(text: string, continuing = false): ParagraphQuotes {
   const doubles = findDoubleQuotes(text, continuing);
-  if (doubles.quotes.length > 0 || /["“”„«»]/.test(text)) return doubles;
+  if (doubles.quotes.length > 0 || /["“”„«»]|''/.test(text)) return doubles;
   return { quotes: findSingleQuotes(text), openAtEnd: false };
 }
 
@@ -35,16 +35,23 @@ function findDoubleQuotes(text: string, continuing: boolean): ParagraphQuotes {
   const quotes: Quote[] = [];
   let openAt = -1;
   let opensParagraph = false;
+  let openWidth = 1;
   const close = (end: number, closed: boolean) => {
-    const inner = text.slice(openAt + 1, closed ? end - 1 : end);
+    const closeWidth = closed && text[end - 1] === "'" ? 2 : 1;
+    const inner = text.slice(openAt + openWidth, closed ? end - closeWidth : end);
+    openWidth = 1;
     const continues = continuing && opensParagraph && quotes.length === 0;
     quotes.push({ start: openAt, end, text: inner.trim(), closed, continues });
     openAt = -1;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    const straight = ch === STRAIGHT_DOUBLE;
-    const opening = OPEN_DOUBLE.includes(ch) || (straight && openAt < 0 && opensHere(text, i));
+    // Two apostrophes stand for a double quote mark in some wire copy (''This isn't reform,'').
+    const doubled = ch === "'" && text[i + 1] === "'";
+    const straight = ch === STRAIGHT_DOUBLE || doubled;
+    // ”…” at the very start of a paragraph: an opening mark typed the wrong way round.
+    const reversed = ch === '”' && openAt < 0 && i === text.length - text.trimStart().length && opensHere(text, i);
+    const opening = OPEN_DOUBLE.includes(ch) || reversed || (straight && openAt < 0 && opensHere(text, i));
     const closing = CLOSE_DOUBLE.includes(ch) || (straight && openAt >= 0);
     if (opening && openAt < 0) {
       openAt = i;
@@ -53,8 +60,13 @@ function findDoubleQuotes(text: string, continuing: boolean): ParagraphQuotes {
       // A second opening mark before a close: the earlier quote was never closed; start afresh.
       close(i, false);
       openAt = i;
-    } else if (closing && openAt >= 0) {
+    } else if (closing && openAt >= 0 && !(reversed && openAt === i)) {
+      if (doubled) i++;
       close(i + 1, true);
+    }
+    if (doubled && openAt === i) {
+      openWidth = 2;
+      i++;
     }
   }
   if (openAt >= 0) close(text.length, false);

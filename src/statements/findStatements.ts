@@ -16,7 +16,10 @@ import {
   type SpeechEvent,
 } from './resolveSpeaker.js';
 import { sentenceSubject } from './sentenceSubject.js';
-import type { BodyRegistry, Speaker } from './speakers.js';
+import { personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
+
+/** "PENCE:", "MR. WALLACE:" opening a paragraph: a speaker label of a transcript. */
+const TRANSCRIPT_LABEL = /^["“]?((?:MR|MRS|MS|DR)?\.?\s?[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+){0,2}):\s+/;
 import type { Token } from './tokens.js';
 
 export interface Draft {
@@ -53,10 +56,26 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
   const drafts: Draft[] = [];
   let openOwner: Owner | null = null; // a direct quote left open at the end of the last paragraph
   let colonOwner: Owner | null = null; // "He said:" ending the last paragraph, the quote to come
+  let lastParagraphOwner: Owner | null = null; // who the last paragraph quoted or reported, if one person
 
   for (const para of prepared.paragraphs) {
     const paragraph = para.passage.paragraph;
     const covered = new Set<Quote>();
+    const noCues = para.sentences.every((s) => s.cues.length === 0);
+    const draftsBefore = drafts.length;
+    // A transcript line, "PENCE: Well, look, …": the capitalised label is the speaker.
+    const label = TRANSCRIPT_LABEL.exec(para.text);
+    if (label) {
+      const name = label[1]!.split(/\s+/).map((w) => w[0] + w.slice(1).toLowerCase());
+      const person = name.length === 1 ? people.lookupWord(name[0]!, doc, null) : people.lookupFull(name);
+      const speaker = person ? personSpeaker(person) : provisionalSpeaker(name.join(' '));
+      const text = para.text.slice(label[0].length).replace(/["”]\s*$/, '').trim();
+      if (text) drafts.push({ doc, paragraph, speaker, kind: 'direct', text, saidOn: null, cue: `${label[1]}:`, at: 0 });
+      openOwner = null;
+      colonOwner = null;
+      lastParagraphOwner = null;
+      continue;
+    }
     let lastDirect: Owner | null = null;
     let lastQuoteOwner: Owner | null = null;
     const emit = (owner: Owner, kind: StatementKind, text: string, at: number) => {
@@ -118,6 +137,9 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         if (q.continues && openOwner) owner = { ...openOwner, cue: continued(openOwner.cue) };
         else if (trailingEnds.has(before)) owner = trailingEnds.get(before)!; // "“…,” he said, “…”
         else if (startsSentence && sentenceNo === 0 && colonOwner && para.quotes[0] === q) owner = colonOwner;
+        // A paragraph that is only quoted words, right after a paragraph that reported one person:
+        // the news convention for "Sanders told X that … ¶ “This is what I know …”".
+        else if (startsSentence && sentenceNo === 0 && lastParagraphOwner && para.quotes[0] === q && noCues) owner = { ...lastParagraphOwner, cue: continued(lastParagraphOwner.cue) };
         else if (startsSentence && lastDirect) owner = lastDirect;
         else if (startsSentence && cues.length === 0 && lastQuoteOwner && tokens.length === 1) owner = lastQuoteOwner;
         covered.add(q);
@@ -138,6 +160,10 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     const lastQuote = para.quotes[para.quotes.length - 1];
     if (!lastQuote || lastQuote.closed) openOwner = null;
     colonOwner = endsWithColon(para.masked) ? lastSpeakerOf(ctx) : null;
+    const reported = drafts.slice(draftsBefore);
+    const speakers = new Set(reported.map((d) => d.speaker.name));
+    const last = reported[reported.length - 1];
+    lastParagraphOwner = last && speakers.size === 1 && last.speaker.human && !last.speaker.plural ? { speaker: last.speaker, saidOn: last.saidOn, cue: last.cue } : null;
   }
   return drafts;
 }

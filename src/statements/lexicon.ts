@@ -26,17 +26,29 @@ const CLAUSE_VERBS = `say says said saying tell tells told telling add adds adde
   emphasized emphasizing maintain maintains maintained predict predicts predicted predicting concede
   concedes conceded conceding disclose discloses disclosed recall recalls recalled remarked
   commented observe observes observed accuse accuses accused accusing assure assured promised
-  promising vow vows vowed vowing`;
+  promising vow vows vowed vowing ask asks asked asking assert asserts asserted asserting conclude
+  concludes concluded concluding proclaim proclaims proclaimed proclaiming report reports quip quips quipped joke jokes joked joking retort retorts retorted counter
+  counters countered complain complains complained complaining lament laments lamented caution
+  cautions cautioned recount recounts recounted testify testifies testified exclaimed shouted
+  boast boasts boasted boasting claim claims tweet tweets post posts mused answered answers
+  explain charged charges contend contends contended contending allege alleges alleged alleging
+  remark remarks comment comments observed reply replies recall recalling acknowledged
+  emphasised explained informed`;
 const QUOTE_VERBS = `called calling describe describes described describing urge urges urged urging pledged pledging
   blame blames blamed blaming brand brands branded branding dismiss dismissed dismissing hail hailed
   hailing condemn condemned condemning praise praised praising criticise criticised criticising
   criticize criticized criticizing spoke spoken posted posting threaten threatened threatening
-  welcome welcomed welcoming label labelled labeled`;
+  welcome welcomed welcoming label labelled labeled blast blasts blasted blasting slam slams slammed
+  slamming demand demands demanded demanding liken likens likened chant chants chanted chanting
+  sing sings sang exhort exhorts exhorted encourage encourages encouraged encouraging cite cites
+  cited citing mock mocks mocked mocking ridicule ridiculed deride derided decry decried lambast
+  lambasted`;
 const EVENT_VERBS = `speaking`;
-const COLON_VERBS = `read reads`;
+const COLON_VERBS = `read reads continue continues continued`;
 const OBJECT_VERBS = set(`tell tells told telling accuse accuses accused accusing assure assured urge urges urged
   urging call calls called calling describe describes described describing brand brands branded branding
-  blame blames blamed blaming label labelled labeled`);
+  blame blames blamed blaming label labelled labeled ask asks asked asking liken likens likened encourage
+  encourages encouraged encouraging exhort exhorts exhorted inform informed`);
 
 export const SPEECH_VERBS = new Map<string, VerbInfo>();
 for (const [words, takes] of [

@@ -77,7 +77,8 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
   let split = -1;
   let honorific: string | null = null;
   chain.forEach((t, k) => {
-    if (isHonorific(t) || isRoleHead(t)) {
+    const afterHonorific = k > 0 && isHonorific(chain[k - 1]!) && k === chain.length - 1; // "Mr King"
+    if (isHonorific(t) || (isRoleHead(t) && !afterHonorific)) {
       split = k;
       honorific = isHonorific(t) ? t.base.replace(/\.$/, '') : honorific;
     }
@@ -161,8 +162,20 @@ function appositionAfter(tokens: Token[], last: number): string | null {
 /** A normalised key for comparing names: case, accents and punctuation folded. */
 export function nameKey(words: string[] | string): string {
   const text = Array.isArray(words) ? words.join(' ') : words;
-  return foldCase(text)
-    .replace(/[’']s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let key = keys.get(text);
+  if (key === undefined) {
+    // Plain ASCII needs no Unicode decomposition: the common case, and the costly step.
+    const folded = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : foldCase(text);
+    key = folded
+      .replace(/[’']s\b/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    // Names repeat across an article and the coverage; a bounded memo keeps memory flat.
+    if (keys.size >= MAX_MEMO) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
+
+const MAX_MEMO = 100_000;
+const keys = new Map<string, string>();

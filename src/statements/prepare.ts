@@ -4,7 +4,7 @@ import type { Article, Passage } from '../types.js';
 import { findCues, type Cue } from './findCues.js';
 import { findQuotes, maskQuotes, type Quote } from './findQuotes.js';
 import { findNameChains, type NameChain } from './nameMentions.js';
-import { sentenceRanges } from '../corpus/splitSentences.js';
+import { statementSentences as sentenceRanges } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface Sentence {

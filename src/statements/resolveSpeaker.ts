@@ -14,7 +14,8 @@ import {
   isNationality,
 } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
-import { bodySpeaker, personSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
+import { ANALYSIS_LIMITS } from './limits.js';
+import { bodySpeaker, personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
 import type { Token } from './tokens.js';
 
 export interface SpeechEvent {
@@ -101,7 +102,7 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   // 3a. An institution described in lower case: "the central bank", "the federation". It is the body
   //     the article already named with that word, else (when qualified) a body of its own.
   if (words.every((t) => !t.cap) && INSTITUTION_HEADS.has(head.lower)) {
-    const earlier = ctx.history.flatMap((s) => s.events).map((e) => e.speaker).reverse();
+    const earlier = recentHistory(ctx).flatMap((s) => s.events).map((e) => e.speaker).reverse();
     const named = earlier.find((sp) => sp.kind === 'body' && nameKey(sp.name).split(' ').includes(head.lower));
     if (named) return named;
     if (words.length < 2 || !definite) return null; // "the government": which one is not said
@@ -127,8 +128,10 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   // 5. A title alone: "the Foreign Secretary" is whoever the article gives that title.
   if (words.some(isTitleWord)) return titleHolder(words, definite, ctx);
 
-  // 6. A lone word that is nobody known: a place standing for its government ("Moscow said") is
-  //    possible, but so is an unknown person — not attributable.
+  // 6. A name this article gives no evidence for ("Lammy said the talks went well"): the merge across
+  //    articles decides (a person named in full elsewhere), else the statement is dropped. A place
+  //    standing for its government ("Moscow said") stays unattributed that way too.
+  if (chain && !chain.institution && chain.start === tokens[start]!.start && chain.end === head.end) return provisionalSpeaker(chain.name.join(' '));
   return null;
 }
 
@@ -165,7 +168,7 @@ function suffixWithin(longer: string, shorter: string): boolean {
 }
 
 function anaphoricBody(head: string, ctx: ArticleContext): Speaker | null {
-  const events = ctx.history.flatMap((s) => s.events);
+  const events = recentHistory(ctx).flatMap((s) => s.events);
   if (head === 'newspaper' || head === 'paper') {
     for (let i = events.length - 1; i >= 0; i--) if (events[i]!.speaker.body?.publication) return events[i]!.speaker;
     return null;
@@ -211,3 +214,6 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
   return -1;
 }
+
+/** The sentences a back-reference may reach: bounded, so a very long article stays linear. */
+const recentHistory = (ctx: ArticleContext) => ctx.history.slice(-ANALYSIS_LIMITS.historySentences);

@@ -39,6 +39,8 @@ export class BodyRegistry {
   private byKey = new Map<string, BodyRecord>();
   /** Acronym → full name ("ft" → "Financial Times"), from "the Financial Times (FT)". */
   readonly acronyms = new Map<string, string>();
+  /** Body key of each acronym's full name → the acronyms: found by key, not by scanning every acronym. */
+  private acronymsByKey = new Map<string, Set<string>>();
 
   get(name: string, publication = false): BodyRecord {
     const key = bodyKey(this.acronyms.get(nameKey(name)) ?? name);
@@ -47,7 +49,7 @@ export class BodyRegistry {
       body = { key, name: this.acronyms.get(nameKey(name)) ?? name, aliases: new Set(), publication, roles: [] };
       this.bodies.push(body);
       this.byKey.set(key, body);
-      for (const [acronym, full] of this.acronyms) if (bodyKey(full) === key) body.aliases.add(acronym.toUpperCase());
+      for (const acronym of this.acronymsByKey.get(key) ?? []) body.aliases.add(acronym.toUpperCase());
     }
     if (name !== body.name) body.aliases.add(name);
     body.publication ||= publication;
@@ -59,7 +61,12 @@ export class BodyRegistry {
   }
 
   addAcronym(acronym: string, full: string): void {
+    const previous = this.acronyms.get(nameKey(acronym));
+    if (previous !== undefined) this.acronymsByKey.get(bodyKey(previous))?.delete(nameKey(acronym));
     this.acronyms.set(nameKey(acronym), full);
+    const key = bodyKey(full);
+    if (!this.acronymsByKey.has(key)) this.acronymsByKey.set(key, new Set());
+    this.acronymsByKey.get(key)!.add(nameKey(acronym));
   }
 }
 
@@ -78,3 +85,6 @@ export const bodySpeaker = (body: BodyRecord, human: boolean, plural: boolean): 
   plural,
   body,
 });
+
+/** A name the article alone cannot settle; never a pronoun's antecedent (not `human`). */
+export const provisionalSpeaker = (name: string): Speaker => ({ name, kind: 'person', human: false, plural: false });

@@ -32,8 +32,10 @@ describe('/ask', () => {
     expect(reply.embeds.length).toBeGreaterThan(0);
     reply.embeds.forEach((embed, i) => {
       const hit = expected[i]!;
-      expect(embed.title).toBe(`${i + 1}. ${hit.doc} ¶${hit.paragraph}`);
+      expect(embed.title).toBe(`${i + 1}. ${hit.title ?? hit.doc}`);
+      expect(embed.footer?.text).toMatch(new RegExp(`· ¶${hit.paragraph}$`, 'u'));
       expect(embed.footer?.text).toContain(formatDate(hit.publishedOn));
+      expect(embed.footer?.text).not.toMatch(/unknown source/iu);
       if (hit.source) expect(embed.footer?.text).toContain(hit.source);
       if (!hit.publishedOn) expect(embed.footer?.text).toContain('undated');
     });
@@ -82,6 +84,22 @@ describe('/ask', () => {
 
   it('is refused by the client above the registered max length, as Discord does', () => {
     expect(() => h.standin.sendCommand('ask', { question: 'x'.repeat(QUESTION_MAX + 1) })).toThrow(RejectedByClient);
+  });
+
+  it('since: only dated passages, and the reply says undated articles were left out', async () => {
+    const expected = h.library.ask(QUESTION, { ...ASK_OPTIONS, since: '2025-04-01' });
+    expect(expected.passages.length).toBeGreaterThan(0);
+    const reply = await h.standin.sendCommand('ask', { question: QUESTION, since: '2025-04-01' }).reply();
+    expect(reply.content).toMatch(/published on or after 2025-04-01/);
+    expect(reply.content).toMatch(/undated/);
+    expect(reply.embeds.length).toBeGreaterThan(0);
+    for (const e of reply.embeds) expect(e.footer?.text).not.toContain('undated');
+  });
+
+  it('a malformed date gets a friendly line, not an error', async () => {
+    const reply = await h.standin.sendCommand('ask', { question: QUESTION, until: '2025-02-30' }).reply();
+    expect(reply.content).toMatch(/until must be a date as YYYY-MM-DD/);
+    expect(reply.embeds).toEqual([]);
   });
 
   it('says so when nothing in the coverage matches', async () => {

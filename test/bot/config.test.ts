@@ -23,6 +23,8 @@ describe('parseConfig', () => {
         logLevel: 'info',
         registerCommandsOnStart: false,
         watch: true,
+        logFormat: 'auto',
+        coverageSource: null,
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
       },
     });
@@ -38,6 +40,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
       WATCH: 'off',
+      LOG_FORMAT: 'JSON',
+      COVERAGE_SOURCE: ' BBC News ',
     });
     expect(result).toEqual({
       ok: true,
@@ -50,6 +54,8 @@ describe('parseConfig', () => {
         logLevel: 'debug',
         registerCommandsOnStart: true,
         watch: false,
+        logFormat: 'json',
+        coverageSource: 'BBC News',
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
       },
     });
@@ -70,6 +76,7 @@ describe('parseConfig', () => {
     [{ DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL must be an http\(s\) URL/u],
     [{ DISCORD_API_URL: 'ftp://x/api' }, /DISCORD_API_URL/u],
     [{ DISCORD_API_URL: 'https://discord.com/api/v10' }, /must not end in a version/u],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of auto, json, pretty/u],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u],
     [{ REGISTER_COMMANDS_ON_START: 'maybe' }, /REGISTER_COMMANDS_ON_START must be true or false/u],
     [{ WATCH: 'sometimes' }, /WATCH must be true or false/u],

@@ -17,11 +17,11 @@ const commandNames = commands.map((c) => c.data.name);
 type Option = { name: string; type: number; required?: boolean; max_length?: number; autocomplete?: boolean };
 
 describe('registerCommands', () => {
-  it('registers /ask and /who in the guild when a guild id is given', async () => {
+  it('registers /ask, /who and /coverage in the guild when a guild id is given', async () => {
     const target = { token: FAKE_TOKEN, appId: standin.world.appId, guildId: standin.world.guildId, apiUrl: standin.apiUrl };
     const done = await registerCommands(target);
     expect(done).toEqual({ scope: 'guild', names: commandNames });
-    expect(commandNames).toEqual(expect.arrayContaining(['ask', 'who', 'add']));
+    expect(commandNames).toEqual(expect.arrayContaining(['ask', 'who', 'add', 'coverage']));
     const put = standin.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/v10/applications/${standin.world.appId}/guilds/${standin.world.guildId}/commands`);
     const stored = standin.commands.get(standin.world.guildId)!;
@@ -30,11 +30,17 @@ describe('registerCommands', () => {
     expect(ask.map((o) => [o.name, o.type, Boolean(o.required)])).toEqual([
       ['question', 3, true],
       ['hide', 5, false],
+      ['since', 3, false],
+      ['until', 3, false],
+      ['source', 3, false],
     ]);
     expect(ask[0]!.max_length).toBe(300);
     expect(who.map((o) => [o.name, o.type, Boolean(o.autocomplete)])).toEqual([
       ['person', 3, true],
       ['hide', 5, false],
+      ['about', 3, false],
+      ['since', 3, false],
+      ['until', 3, false],
     ]);
     const add = stored.find((c) => c.name === 'add')!.options as Option[];
     expect(add.map((o) => [o.name, o.type, Boolean(o.required)])).toEqual([['url', 3, true]]);

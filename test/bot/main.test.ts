@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('npm run deploy-commands', () => {
-  it('registers /ask and /who in the guild and says so', async () => {
+  it('registers /ask, /who and /coverage in the guild and says so', async () => {
     const { stdout } = await run('node_modules/.bin/tsx', ['src/bot/deployCommands.ts'], { env });
     const names = commands.map((c) => c.data.name);
     expect(stdout.trim()).toBe(`Registered ${names.map((n) => `/${n}`).join(', ')} in guild ${standin.world.guildId}.`);

@@ -82,7 +82,8 @@ describe('renderWho', () => {
       suggestions: [],
     });
     const fields = pages.flatMap((p) => p.embeds[0]!.fields!);
-    expect(fields.map((f) => f.name)).toEqual(['22 Apr 2025 · doc1 ¶1', 'published 24 Apr 2025 · doc2 ¶2', 'undated · doc3 ¶3']);
+    expect(fields.map((f) => f.name)).toEqual(['22 Apr 2025', 'published 24 Apr 2025', 'undated']);
+    expect(fields.map((f) => f.value.split('\n').at(-1))).toEqual(['doc1 · 23 Apr 2025 · ¶1', 'doc2 · 24 Apr 2025 · ¶2', 'doc3 · undated · ¶3']);
     for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
     for (const p of pages) expect(embedsLength(p.embeds)).toBeLessThanOrEqual(6000);
   });
@@ -98,7 +99,8 @@ describe('renderDiscordAsText', () => {
     const [page] = renderAsk({ question: 'talks', passages: [hit(1, 'The talks in London.')], notice: null });
     const text = renderDiscordAsText({ ...page!, flags: 64, components: [pagerRow(0, 2)] });
     expect(text).toContain('only you can see this');
-    expect(text).toContain('│ 1. 001_abcdef ¶2');
+    expect(text).toContain('│ 1. 001_abcdef');
+    expect(text).toContain('│ The Independent · 23 Apr 2025 · ¶2');
     expect(text).toContain('│ The **talks** in London.');
     expect(text).toContain('( ◀ Previous ) ( 1/2 ) [ Next ▶ ]');
   });

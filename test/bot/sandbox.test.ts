@@ -21,6 +21,8 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/ask question: Why?')).toEqual({ name: 'ask', options: { question: 'Why?' } });
     expect(parseCommandLine('/who person:Lammy hide:false')).toEqual({ name: 'who', options: { person: 'Lammy', hide: false } });
     expect(parseCommandLine('hello')).toBeNull();
+    expect(parseCommandLine('/coverage')).toEqual({ name: 'coverage', options: {} });
+    expect(parseCommandLine('/coverage as:moderator hide:true')).toEqual({ name: 'coverage', options: { hide: true }, asModerator: true });
     expect(parseCommandLine('/add https://example.org/news/story')).toEqual({ name: 'add', options: { url: 'https://example.org/news/story' } });
   });
 });
@@ -39,8 +41,9 @@ describe('runSandbox', () => {
     await done;
     expect(text).toContain(SANDBOX_BANNER);
     expect(text).toContain('> /ask What happened at the London talks');
-    expect(text).toMatch(/│ 1\. \S+ ¶\d+/u);
-    expect(text).toMatch(/│ 4\. \S+ ¶\d+/u); // after `next`
+    expect(text).toMatch(/│ 1\. \S+\n/u);
+    expect(text).toMatch(/│ 4\. \S+\n/u); // after `next`
+    expect(text).toMatch(/│ (?:The Independent · )?(?:\d+ \w+ \d{4}|undated) · ¶\d+\n/u);
     expect(text).toContain('**Coalition**');
     expect(text).toContain('only you can see this');
     expect(text).toContain('/who <name>');
@@ -67,7 +70,7 @@ describe('runSandbox /add', () => {
     await server.close();
     expect(text).toContain('/add <link>');
     expect(text).toMatch(/Added “Castlebay ferry to return” — Wendham Echo/u);
-    expect(text).toMatch(/│ 1\. 127-0-0-1-ferry ¶1/u);
+    expect(text).toMatch(/│ 1\. Castlebay ferry to return/u);
   });
 });
 
@@ -86,8 +89,42 @@ describe('npm start', () => {
     child.stderr!.on('data', (d) => (err += String(d)));
     child.stdin!.end('/ask What did the Coalition of the Willing agree?\n');
     const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(code).toBe(0);
+    // stderr is not a terminal here, so the progress lines are JSON; the last one says it is ready.
+    const lines = err.trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(lines[0]).toMatch(/^loading the coverage in .*seeds$/u);
+    expect(lines).toContain('reading 5 files…');
+    expect(lines.at(-1)).toMatch(/^ready in [\d.]+ s: 5 articles, \d+ paragraphs, \d+ statements, \d+ people from seeds$/u);
     expect(out).toContain('Local sandbox');
     expect(out).toMatch(/passages?\*\* for “What did the Coalition of the Willing agree\?”/u);
+  }, 60_000);
+});
+
+describe('npm start on a coverage folder that is not there', () => {
+  it.each([
+    ['/nonexistent/coverage', /^SEEDS_DIR "\/nonexistent\/coverage" does not exist: set SEEDS_DIR to the folder that holds the articles\.$/u],
+    ['package.json', /^SEEDS_DIR "package\.json" is not a folder/u],
+  ])('SEEDS_DIR=%s: one line saying so, exit 1', async (seeds, line) => {
+    const result = await run('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', SEEDS_DIR: seeds } }).catch((e) => e);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(line);
+  });
+
+  it('an empty folder: the bot starts, the ready line says the coverage is empty, /ask says so', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'coverage-bot-empty-'));
+    const child = execFile('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '', SEEDS_DIR: dir } });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stdin!.end('/ask Where will Trump meet Putin?\n');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(err).toMatch(/"msg":"ready in [\d.]+ s, but the coverage in .* is empty: no readable articles/u);
+    expect(out).toContain('The coverage is empty: no articles have been loaded');
   }, 60_000);
 });

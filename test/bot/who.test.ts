@@ -28,7 +28,9 @@ describe('/who', () => {
     expect(fields.length).toBeGreaterThan(0);
     fields.forEach((f, i) => {
       const s = answer.statements[i]!;
-      expect(f.name).toBe(`${whenSaid(s)} · ${s.doc} ¶${s.paragraph}`);
+      expect(f.name).toBe(whenSaid(s));
+      // The citation closes the value: the article (no title in the seeds: its file name), date, ¶n.
+      expect(f.value.split('\n').at(-1)).toMatch(new RegExp(`^${s.doc.replace('_', '\\\\_')} · .* · ¶${s.paragraph}$`, 'u'));
     });
     const dates = answer.statements.map((s) => s.saidOn ?? s.publishedOn ?? '9999-99-99');
     expect(dates).toEqual([...dates].sort());
@@ -134,18 +136,21 @@ describe('/who with many statements (stub who over the real library)', () => {
     const ix = stubbed.standin.sendCommand('who', { person: 'Person' });
     const first = await ix.reply();
     const second = await stubbed.standin.clickButton(ix, 'page:next').reply();
-    const names = [...first.embeds[0]!.fields!, ...second.embeds[0]!.fields!].map((f) => f.name);
-    expect(names).toEqual([
-      '20 Apr 2025 · doc0 ¶1',
-      '22 Apr 2025 · doc1 ¶2',
-      'published 23 Apr 2025 · doc2 ¶3',
-      '24 Apr 2025 · doc3 ¶4',
-      'published 26 Apr 2025 · doc4 ¶5',
-      'undated · doc5 ¶6',
-      'undated · doc6 ¶7',
+    const fields = [...first.embeds[0]!.fields!, ...second.embeds[0]!.fields!];
+    expect(fields.map((f) => f.name)).toEqual([
+      '20 Apr 2025',
+      '22 Apr 2025',
+      'published 23 Apr 2025',
+      '24 Apr 2025',
+      'published 26 Apr 2025',
+      'undated',
+      'undated',
     ]);
+    expect(fields.map((f) => f.value.split('\n').at(-1)!.replace(/ · (?:[\d\w ]+|undated) · /u, ' · … · '))).toEqual(
+      Array.from({ length: 7 }, (_, i) => `doc${i} · … · ¶${i + 1}`),
+    );
     expect(first.content).toContain('7 statements');
-    expect(first.embeds[0]!.fields![0]!.value).toMatch(/^“Statement number 1 @\u200beveryone” — they said$/u);
+    expect(first.embeds[0]!.fields![0]!.value).toMatch(/^“Statement number 1 @\u200beveryone” — they said\n/u);
     expect(first.mention_everyone).toBe(false);
   });
 });

@@ -22,10 +22,12 @@ describe('npm run ask -- --json', () => {
     const passages = JSON.parse(stdout) as Record<string, unknown>[];
     expect(passages.length).toBeGreaterThan(0);
     expect(passages.length).toBeLessThanOrEqual(3);
-    for (const p of passages) expect(Object.keys(p)).toEqual(['doc', 'paragraph', 'text', 'score', 'publishedOn', 'source', 'alsoIn']);
+    for (const p of passages) {
+      expect(Object.keys(p)).toEqual(['doc', 'paragraph', 'text', 'score', 'publishedOn', 'source', 'alsoIn', 'title', 'url', 'excerpt']);
+    }
     const first = passages[0] as { doc: string; alsoIn: Record<string, unknown>[] };
     expect([first.doc, ...first.alsoIn.map((c) => c.doc)].sort()).toEqual([DOC.d000, DOC.d002]);
-    expect(Object.keys(first.alsoIn[0]!)).toEqual(['doc', 'paragraph', 'citation', 'publishedOn', 'source']);
+    expect(Object.keys(first.alsoIn[0]!)).toEqual(['doc', 'paragraph', 'citation', 'publishedOn', 'source', 'title', 'url']);
   });
 
   it('--batch answers each stdin line with one JSON line; notices go to stderr', () => {
@@ -40,12 +42,34 @@ describe('npm run ask -- --json', () => {
   });
 });
 
+describe('npm run ask -- --since', () => {
+  it('leaves undated articles out, prints only dated passages, and says so on stderr', () => {
+    const { code, stdout, stderr } = ask(['--json', '--limit', '10', '--since', '2025-04-01', 'What did Zelensky say about Crimea?']);
+    expect(code).toBe(0);
+    const passages = JSON.parse(stdout) as { publishedOn: string | null }[];
+    expect(passages.length).toBeGreaterThan(0);
+    for (const p of passages) expect(p.publishedOn! >= '2025-04-01').toBe(true);
+    expect(stderr).toMatch(/undated matching passages? (was|were) left out/);
+  });
+
+  it('a bad date is a usage error (exit 2)', () => {
+    const { code, stderr } = ask(['--until', 'yesterday', 'q']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--until must be a date/);
+  });
+});
+
 describe('ask flags', () => {
   const env = {};
   it('defaults: limit 5, seeds from SEEDS_DIR or "seeds"', () => {
-    expect(parseAskArgs(['a', 'question'], env)).toEqual({ json: false, batch: false, limit: 5, seedsDir: 'seeds', question: 'a question' });
+    expect(parseAskArgs(['a', 'question'], env)).toEqual({ json: false, batch: false, limit: 5, seedsDir: 'seeds', question: 'a question', filters: {} });
     expect(parseAskArgs(['q'], { SEEDS_DIR: '/x' })).toMatchObject({ seedsDir: '/x' });
-    expect(parseAskArgs(['--json', '--limit', '2', '--seeds', 'd', ''], env)).toEqual({ json: true, batch: false, limit: 2, seedsDir: 'd', question: '' });
+    expect(parseAskArgs(['--json', '--limit', '2', '--seeds', 'd', ''], env)).toEqual({ json: true, batch: false, limit: 2, seedsDir: 'd', question: '', filters: {} });
+  });
+  it('takes --since, --until and --source', () => {
+    expect(parseAskArgs(['--since', '2025-04-01', '--until', '2025-04-30', '--source', 'Independent', 'q'], env)).toMatchObject({
+      filters: { since: '2025-04-01', until: '2025-04-30', source: 'Independent' },
+    });
   });
   it.each([
     [['--bogus', 'q'], /Unknown option/],
@@ -54,10 +78,27 @@ describe('ask flags', () => {
     [['--limit'], /argument missing|--limit/],
     [[], /no question/],
     [['--batch', 'q'], /stdin/],
+    [['--since', '2025-13-01', 'q'], /--since must be a date as YYYY-MM-DD/],
+    [['--since', '2025-05-01', '--until', '2025-04-01', 'q'], /since must not be after until/],
   ])('%j is a usage error', (argv, message) => {
     const parsed = parseAskArgs(argv, env);
     expect(parsed).toHaveProperty('error');
     expect((parsed as { error: string }).error).toMatch(message);
     expect((parsed as { error: string }).error).not.toContain('\n');
   });
+});
+
+describe('through npm', () => {
+  it('`npm run ask -- --json …` prints pure JSON on stdout, npm not silenced', () => {
+    const cwd = ROOT;
+    const env = { ...process.env, npm_config_cache: tempDir() };
+    const result = spawnSync('npm', ['run', 'ask', '--', '--json', '--limit', '1', '--seeds', SEEDS, 'Where will Trump meet Putin?'], { cwd, env, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const passages = JSON.parse(result.stdout) as { text: string }[];
+    expect(passages[0]!.text).toContain('Alaska');
+    expect(result.stderr).toContain('> tsx src/cli/ask.ts --json'); // npm's banner, on stderr
+    const missing = spawnSync('npm', ['run', 'no-such-script'], { cwd, env, encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('Missing script: "no-such-script"');
+  }, 60_000);
 });

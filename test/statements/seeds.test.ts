@@ -45,7 +45,11 @@ describe('the seeds', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/who.ts'), '--json', '--seeds', join(ROOT, 'seeds'), 'Healey'], { encoding: 'utf8', cwd: ROOT });
     const parsed = JSON.parse(out) as { person: { name: string; aliases: string[] }; statements: Record<string, unknown>[] };
     expect(parsed.person.name).toBe('John Healey');
-    expect(Object.keys(parsed.statements[0]!)).toEqual(['doc', 'paragraph', 'speaker', 'text', 'kind', 'saidOn', 'publishedOn', 'cue']);
+    expect(Object.keys(parsed.statements[0]!)).toEqual(['doc', 'paragraph', 'speaker', 'text', 'kind', 'saidOn', 'publishedOn', 'cue', 'title', 'url']);
+    const quotes = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/quotes.ts'), '--json', join(ROOT, 'test/fixtures/bbc-style')], { encoding: 'utf8', cwd: ROOT }),
+    ) as { doc: string; title: string | null; url: string | null }[];
+    expect(quotes.find((q) => q.doc === 'tech_273')).toMatchObject({ title: "US state acts to stop 'spammers'", url: null });
     const unknown = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/who.ts'), '--json', '--seeds', join(ROOT, 'seeds'), 'Nobody Atall'], { encoding: 'utf8', cwd: ROOT })) as Record<string, unknown>;
     expect(unknown).toMatchObject({ person: null, statements: [] });
     expect(Array.isArray(unknown.didYouMean)).toBe(true);

@@ -32,7 +32,7 @@ export function articleFromDraft(doc: string, path: string, draft: ArticleDraft)
     publishedOn,
     byline: draft.byline,
     captions: [...draft.captions, ...captions].sort((a, b) => a.afterParagraph - b.afterParagraph),
-    paragraphs: paragraphs.map((text, i) => ({ doc, paragraph: i + 1, text, publishedOn, source })),
+    paragraphs: paragraphs.map((text, i) => ({ doc, paragraph: i + 1, text, publishedOn, source, title: draft.title, url: draft.url })),
   };
 }
 

@@ -1,0 +1,176 @@
+// Statements and the people register, cached beside the search index. Each article's analysis is
+// filed under a sha256 of its bytes (as loaded: id, date, paragraphs) and of the analysis code and
+// limits, so a changed or added article re-runs alone and a warm start re-runs none; the merged
+// register is filed under the hash of all of them, so an unchanged coverage skips the merge too.
+// Two JSON files per coverage folder: the merged result (small, all a warm start reads) and the
+// per-article analyses (read only when something changed). Each is written to a temporary name and
+// renamed into place; a file that is unreadable, corrupt or from other code is ignored and rebuilt.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
+import type { Article, Coverage, Person, Statement } from '../types.js';
+import { analyseArticle, type ArticleAnalysis } from './analyseArticle.js';
+import { mergeAnalyses, type AnalysedCoverage } from './analyseStatements.js';
+import { ANALYSIS_LIMITS } from './limits.js';
+
+/**
+ * What besides an article shapes its analysis: the limits and the code of this folder (so a change
+ * to the statement finder invalidates the cache by itself, with no version number to remember).
+ */
+export const ANALYSIS_FINGERPRINT = (() => {
+  const hash = createHash('sha256').update(JSON.stringify(ANALYSIS_LIMITS));
+  const dir = import.meta.dirname;
+  for (const file of readdirSync(dir).filter((f) => /\.[jt]s$/.test(f)).sort()) hash.update(`${file}\u0000`).update(readFileSync(join(dir, file)));
+  return hash.digest('hex').slice(0, 32);
+})();
+
+interface ArticlesFile {
+  fingerprint: string;
+  articles: Record<string, ArticleAnalysis>;
+}
+
+interface MergedFile {
+  fingerprint: string;
+  key: string;
+  statements: Statement[];
+  people: Person[];
+  warnings: string[];
+}
+
+export interface CachedAnalysis extends AnalysedCoverage {
+  /** Articles whose analysis came from the cache, and those analysed now. */
+  reused: number;
+  analysed: number;
+  /** The merged register came from the cache (nothing changed). */
+  mergedFromCache: boolean;
+  file: string;
+  /** Set when the cache could not be written; the analysis is still returned. */
+  cacheWarning: string | null;
+}
+
+export interface StatementsCacheOptions {
+  /** Folder of cache files; `.cache/` in the working directory by default. */
+  dir?: string;
+  /** Names the file: the coverage folder (or files) it holds. */
+  coverage: string | string[];
+  /** For tests: pretend the analysis code changed. */
+  fingerprint?: string;
+}
+
+/** sha256 of one article as analysed. */
+export function articleKey(article: Article, fingerprint = ANALYSIS_FINGERPRINT): string {
+  const hash = createHash('sha256').update(`${fingerprint}\u0000${article.doc}\u0000${article.publishedOn ?? ''}\u0000`);
+  for (const p of article.paragraphs) hash.update(`${p.paragraph}\u0000${p.text}\u0001`);
+  return hash.digest('hex');
+}
+
+export async function analyseCached(articles: Article[], options: StatementsCacheOptions): Promise<CachedAnalysis> {
+  const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
+  const { dir, file, articlesFile } = cacheFiles(options);
+  const keys = articles.map((a) => articleKey(a, fingerprint));
+  const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
+
+  const merged = await readJson<MergedFile>(file, fingerprint);
+  if (merged?.key === mergedKey && Array.isArray(merged.statements) && Array.isArray(merged.people)) {
+    const { statements, people, warnings } = merged;
+    return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file, cacheWarning: null };
+  }
+
+  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint);
+  const entries: Record<string, ArticleAnalysis> = {};
+  let reused = 0;
+  const analyses = articles.map((article, i) => {
+    const hit = cached?.articles?.[keys[i]!];
+    if (hit && hit.doc === article.doc) reused++;
+    const analysis = hit && hit.doc === article.doc ? hit : analyseArticle(article);
+    entries[keys[i]!] = analysis;
+    return analysis;
+  });
+  const analysed = articles.length - reused;
+
+  const result = mergeAnalyses(articles, analyses);
+  const cacheWarning = await (async () => {
+    if (analysed > 0) await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile);
+    await writeJson(file, { fingerprint, key: mergedKey, ...result } satisfies MergedFile);
+    return null;
+  })().catch((error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`);
+  return { ...result, reused, analysed, mergedFromCache: false, file, cacheWarning };
+}
+
+function cacheFiles(options: StatementsCacheOptions) {
+  const dir = options.dir ?? resolve('.cache');
+  const id = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
+  return { dir, file: join(dir, `statements-${id}.json`), articlesFile: join(dir, `statements-${id}.articles.json`) };
+}
+
+/**
+ * Each article's own analysis (not merged), from the per-article cache where it holds; the cache
+ * file is rewritten when any was analysed now. For a library that merges again on every update
+ * (src/live/analyse.ts), so that its start is warm too.
+ */
+export async function articleAnalysesCached(
+  articles: Article[],
+  options: StatementsCacheOptions,
+): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null }> {
+  const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
+  const { dir, articlesFile } = cacheFiles(options);
+  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint);
+  const entries: Record<string, ArticleAnalysis> = {};
+  let reused = 0;
+  const analyses = articles.map((article) => {
+    const key = articleKey(article, fingerprint);
+    const hit = cached?.articles?.[key];
+    const analysis = hit && hit.doc === article.doc ? (reused++, hit) : analyseArticle(article);
+    entries[key] = analysis;
+    return analysis;
+  });
+  const cacheWarning =
+    reused < articles.length
+      ? await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile).catch(
+          (error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`,
+        )
+      : null;
+  return { analyses, reused, cacheWarning };
+}
+
+/** Loads articles and their statements, analysis from the cache where it holds. */
+export async function loadCoverageCached(paths: string | string[], cacheDir?: string, options: LoadOptions = {}): Promise<Coverage & { warnings: string[]; analysis: CachedAnalysis }> {
+  const { articles, skipped, warnings } = await loadArticles(paths, options);
+  options.onProgress?.({ step: 'statements', done: 0, total: articles.length });
+  const analysis = await analyseCached(articles, { dir: cacheDir, coverage: paths });
+  options.onProgress?.({ step: 'statements', done: articles.length, total: articles.length, finished: true, detail: `${analysis.statements.length.toLocaleString('en-GB')} statements, ${analysis.people.length.toLocaleString('en-GB')} people` });
+  return {
+    articles,
+    passages: articles.flatMap((a) => a.paragraphs),
+    statements: analysis.statements,
+    people: analysis.people,
+    skipped,
+    warnings: [...warnings, ...analysis.warnings, ...(analysis.cacheWarning ? [analysis.cacheWarning] : [])],
+    analysis,
+  };
+}
+
+async function readJson<T extends { fingerprint: string }>(file: string, fingerprint: string): Promise<T | null> {
+  try {
+    const content = JSON.parse(await readFile(file, 'utf8')) as T;
+    if (typeof content !== 'object' || content === null || content.fingerprint !== fingerprint) return null;
+    return content;
+  } catch {
+    return null; // missing, unreadable or corrupt: rebuilt
+  }
+}
+
+async function writeJson(file: string, content: object): Promise<null> {
+  await mkdir(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(tmp, JSON.stringify(content));
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  return null;
+}
