@@ -169,7 +169,7 @@ const result = {
 if (json) console.log(JSON.stringify(result));
 else {
   const f = (x: number) => x.toFixed(1);
-  console.log(`Live update benchmark, ${result.date}, ${size.toLocaleString('en')} paragraphs, Node ${result.node}, ${result.cores} cores, 1-min load ${result.load.min.toFixed(1)}–${result.load.max.toFixed(1)} (above the core count, timings include waiting for the CPU).`);
+  console.log(`Live update benchmark, ${result.date}, ${size.toLocaleString('en')} paragraphs, Node ${result.node}, ${result.cores} cores, 1-min load ${result.load.min.toFixed(1)}–${result.load.max.toFixed(1)}${result.load.max > result.cores ? ' (above the core count, timings include waiting for the CPU)' : ''}.`);
   console.log(`base built in ${f(baseMs / 1000)} s\n`);
   console.log('| article | ¶ | read ms | statements ms | documents ms | index ms | snapshot ms | first query ms | total ms | rank |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
