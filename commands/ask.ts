@@ -1,9 +1,9 @@
 // /ask question:<text> [since] [until] [source] [hide] — passages from the coverage that answer the
 // question, with citations; since/until filter by publication date (undated articles are then left
 // out, and the reply says so), source by publisher.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { parseAskFilters } from '../src/answer/askFilters.js';
-import type { CommandContext } from '../src/bot/context.js';
+import type { CommandContext, CommandInteraction } from '../src/bot/context.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderAsk } from '../src/render/discord.js';
 
@@ -32,7 +32,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('source').setDescription('Only articles from this publisher, e.g. Independent').setMaxLength(SOURCE_MAX))
   .toJSON();
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(interaction: CommandInteraction, ctx: CommandContext): Promise<void> {
   const hide = interaction.options.getBoolean('hide') ?? false;
   // Searching can take over a second on a cold index; acknowledge first (Discord allows 3 s).
   await interaction.deferReply({ flags: ephemeralIf(hide) });

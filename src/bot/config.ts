@@ -21,6 +21,8 @@ export interface Config {
   registerCommandsOnStart: boolean;
   /** Follow the coverage folder: new, changed and removed articles are answered from without a restart. */
   watch: boolean;
+  /** Shared cache folder (index, long page-button queries); replicas and shards point at one. */
+  cacheDir: string;
   /** `auto`: readable lines on a terminal, JSON otherwise. */
   logFormat: LogFormat;
   /** Source for articles that name none (COVERAGE_SOURCE); a folder's coverage.json comes first. */
@@ -116,6 +118,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
       watch,
+      cacheDir: blank(env.CACHE_DIR) ?? '.cache',
       logFormat: logFormat as LogFormat,
       coverageSource: blank(env.COVERAGE_SOURCE),
       add: { role: blank(env.ADD_ROLE), allowPrivate, maxBytes: Math.round(maxMb * 1024 * 1024), timeoutMs: Math.round(timeoutS * 1000) },

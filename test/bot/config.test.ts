@@ -23,6 +23,7 @@ describe('parseConfig', () => {
         logLevel: 'info',
         registerCommandsOnStart: false,
         watch: true,
+        cacheDir: '.cache',
         logFormat: 'auto',
         coverageSource: null,
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
@@ -40,6 +41,7 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
       WATCH: 'off',
+      CACHE_DIR: '/srv/shared-cache',
       LOG_FORMAT: 'JSON',
       COVERAGE_SOURCE: ' BBC News ',
     });
@@ -54,6 +56,7 @@ describe('parseConfig', () => {
         logLevel: 'debug',
         registerCommandsOnStart: true,
         watch: false,
+        cacheDir: '/srv/shared-cache',
         logFormat: 'json',
         coverageSource: 'BBC News',
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
