@@ -2,8 +2,8 @@
 // passages into one hit with every citation.
 import type { AskAnswer, Hit, IsoDate, Passage, Person, Statement } from '../types.js';
 import { foldCase } from '../corpus/foldCase.js';
-import { planQuery, type QueryPlan } from '../search/queryPlan.js';
-import { searchPassages, type SearchRequest } from '../search/searchIndex.js';
+import { planQuery, type QueryPlan, type Vocabulary } from '../search/queryPlan.js';
+import { searchPassages, type Ranked, type SearchRequest } from '../search/searchIndex.js';
 import type { SearchState } from '../search/searchState.js';
 import { citationOf } from './citation.js';
 import { EMPTY_COVERAGE, emptyPlanNotice, filterNotice, noMatchNotice } from './notices.js';
@@ -43,27 +43,52 @@ export interface AskTuning {
   coordination?: (matched: number, planned: number) => number;
 }
 
-/** An `ask` over passages and the search state built from them (ids are positions in `passages`). */
+/**
+ * What `ask` needs from an index, when it is not one SearchState: the live library's base + live
+ * segment (src/live/liveIndex.ts) gives the same plan, ranking request and groups, so question types,
+ * filters and folding work on it exactly as on a fresh index.
+ */
+export interface PassageSearch {
+  /** Passages searchable (0: the coverage is empty). */
+  documentCount: number;
+  /** Tells the planner known words from unknown ones. */
+  vocabulary: Vocabulary;
+  /** Ranked passage ids (positions in the passages given to makeAsk), best first. */
+  search(plan: QueryPlan, request: SearchRequest): Ranked[];
+  /** Groups of passage ids that say the same thing (see nearDuplicates.ts). */
+  groups: number[][];
+}
+
+/**
+ * An `ask` over passages and the search state built from them (ids are positions in `passages`), or
+ * over a `PassageSearch` (then `passages` may hold null at ids the search never returns).
+ */
 export function makeAsk(
-  passages: Passage[],
-  state: SearchState,
+  passages: readonly (Passage | null)[],
+  state: SearchState | PassageSearch,
   about: { statements?: Statement[]; people?: Person[] } = {},
   tuning: AskTuning = {},
 ): Ask {
+  const search: PassageSearch =
+    'index' in state
+      ? { documentCount: passages.length, vocabulary: state.index, search: (plan, request) => searchPassages(state.index, plan, request), groups: state.groups }
+      : state;
   // Passage id → the other ids of its duplicate group; computed once here, not per question.
   const twins = new Map<number, number[]>();
-  for (const group of state.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
-  const plan = tuning.plan ?? ((question: string) => planQuery(question, state.index));
+  for (const group of search.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
+  const tuned = tuning.plan;
+  const plan =
+    tuned && 'index' in state ? (question: string) => tuned(question, state) : (question: string) => planQuery(question, search.vocabulary);
   const boosts = tuning.questionTypes ?? QUESTION_TYPE_BOOST;
-  const carries = passageFeatures(passages, about.statements ?? [], about.people ?? []);
+  const carries = passageFeatures(passages as readonly Passage[], about.statements ?? [], about.people ?? []);
 
   return (question, options = {}) => {
-    if (passages.length === 0) return { question, passages: [], notice: EMPTY_COVERAGE };
+    if (search.documentCount === 0) return { question, passages: [], notice: EMPTY_COVERAGE };
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
-    const planned = plan(question, state);
+    const planned = plan(question);
     if (planned.terms.length === 0) return { question, passages: [], notice: emptyPlanNotice(planned) };
 
-    const filter = passageFilter(passages, options);
+    const filter = passageFilter(passages as readonly Passage[], options);
     const coordination = tuning.coordination;
     const plannedCount = planned.terms.length;
     const prior = coordination ? (_id: number, matched: number) => coordination(matched, plannedCount) : undefined;
@@ -74,7 +99,7 @@ export function makeAsk(
     let hits: Hit[] = [];
     for (let wanted = limit * 4 + 16; ; wanted *= 4) {
       const asked = boost ? Math.max(wanted, RERANK_DEPTH) : wanted;
-      let ranked = searchPassages(state.index, planned, { ...tuning.search, limit: asked, accept: filter?.accept, prior });
+      let ranked = search.search(planned, { ...tuning.search, limit: asked, accept: filter?.accept, prior });
       if (boost && typed) {
         // Re-rank the best by BM25: passages carrying the kind of answer asked for move up.
         ranked = ranked

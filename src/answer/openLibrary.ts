@@ -4,11 +4,9 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadCoverageCached } from '../statements/cache.js';
 import { openSearchState } from '../search/indexCache.js';
-import { whoSaid } from '../statements/whoSaid.js';
 import type { Coverage } from '../types.js';
-import { makeAsk } from './ask.js';
 import type { Library, LibraryOptions } from './library.js';
-import { makeSuggestPeople, makeSuggestRoles } from './suggestPeople.js';
+import { librarySnapshot } from './snapshot.js';
 
 export interface OpenedLibrary extends Library {
   /** True when the index came from the cache file rather than being built now. */
@@ -42,12 +40,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
   const { warnings: loadWarnings, analysis: _analysis, ...rest } = coverage;
   const plain: Coverage = rest;
 
-  return {
-    coverage: plain,
-    ask: makeAsk(coverage.passages, state, { statements: coverage.statements, people: coverage.people }),
-    who: (name, options) => whoSaid(plain, name, options),
-    suggestPeople: makeSuggestPeople(plain.people),
-    suggestRoles: makeSuggestRoles(plain.people),
+  return librarySnapshot(plain, coverage.passages, state, {
     reopen: () => openLibrary(options),
     fromCache: state.fromCache,
     cacheFile: state.file,
@@ -56,5 +49,5 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
       ...loadWarnings,
       ...(state.warning ? [state.warning] : []),
     ],
-  };
+  });
 }

@@ -19,6 +19,8 @@ export interface Config {
   seedsDir: string;
   logLevel: LogLevel;
   registerCommandsOnStart: boolean;
+  /** Follow the coverage folder: new, changed and removed articles are answered from without a restart. */
+  watch: boolean;
   /** Shared cache folder (index, long page-button queries); replicas and shards point at one. */
   cacheDir: string;
   /** `auto`: readable lines on a terminal, JSON otherwise. */
@@ -95,6 +97,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const register = flag('REGISTER_COMMANDS_ON_START', env.REGISTER_COMMANDS_ON_START);
   if (typeof register === 'string') return fail(register);
 
+  // On unless switched off: a bot should follow its coverage (WATCH=false to read it once at start).
+  const watch = blank(env.WATCH) === null ? true : flag('WATCH', env.WATCH);
+  if (typeof watch === 'string') return fail(watch);
   const allowPrivate = flag('ADD_ALLOW_PRIVATE', env.ADD_ALLOW_PRIVATE);
   if (typeof allowPrivate === 'string') return fail(allowPrivate);
   const maxMb = positive('ADD_MAX_MB', env.ADD_MAX_MB, 5);
@@ -112,6 +117,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
+      watch,
       cacheDir: blank(env.CACHE_DIR) ?? '.cache',
       logFormat: logFormat as LogFormat,
       coverageSource: blank(env.COVERAGE_SOURCE),

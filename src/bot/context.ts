@@ -11,8 +11,13 @@ import type { Logger } from './log.js';
 import type { Pager } from './pagination.js';
 
 export interface CommandContext {
-  /** The snapshot answers come from; /add replaces it (one assignment) once an added page is searchable. */
+  /**
+   * The snapshot this interaction answers from, start to end (src/answer/snapshot.ts); /add replaces
+   * it (one assignment) once an added page is searchable.
+   */
   library: Library;
+  /** With a live library: re-read these coverage files now, resolving once they are answered from. */
+  refresh?: (paths: readonly string[]) => Promise<void>;
   /** The bot's settings (coverage folder, /add limits); absent where a caller has none to give. */
   config?: Config;
   logger: Logger;

@@ -7,7 +7,7 @@ import { config as loadEnv } from 'dotenv';
 import { parseConfig } from './config.js';
 import { coverageFolderProblem } from './coverageFolder.js';
 import { parseDeployment } from './deployment.js';
-import { loadLibrary } from './library.js';
+import { loadLibrary, loadWatchedLibrary } from './library.js';
 import { createLogger, scrub } from './log.js';
 import { progressReporter } from './progress.js';
 import { runSandbox } from './sandbox.js';
@@ -60,12 +60,14 @@ if (problem) {
 // child starts, so every child loads the file instead of building it again.
 progressLog.info(`loading the coverage in ${resolve(config.seedsDir)}`);
 const progress = progressReporter(progressLog);
-const library = await loadLibrary(
-  { seedsDir: config.seedsDir, cacheDir: config.cacheDir, defaultSource: config.coverageSource, onProgress: progress.onProgress },
-  (line) => logger.warn(line),
+const libraryOptions = { seedsDir: config.seedsDir, cacheDir: config.cacheDir, defaultSource: config.coverageSource, onProgress: progress.onProgress };
+const library = await (config.watch
+  ? loadWatchedLibrary(libraryOptions, logger)
+  : loadLibrary(libraryOptions, (line) => logger.warn(line))
 ).catch((error) => fail(`Could not load the coverage in ${config.seedsDir}`, error));
-progress.ready(library, config.seedsDir);
-logger.info({ fromCache: library.fromCache, passages: library.coverage.passages.length, pid: process.pid }, 'coverage loaded');
+const loaded = 'current' in library ? library.current : library;
+progress.ready(loaded, config.seedsDir);
+logger.info({ fromCache: library.fromCache, passages: loaded.coverage.passages.length, pid: process.pid }, 'coverage loaded');
 
 if (http && deployment.workers > 1 && cluster.isPrimary) {
   await runWorkers({ workers: deployment.workers, port: deployment.port, logger, signal: stop.signal });
@@ -90,5 +92,6 @@ if (http && deployment.workers > 1 && cluster.isPrimary) {
   logger.info('shutting down');
   await bot.stop();
 }
+if ('close' in library) await library.close();
 // Anything still holding the event loop (a slow socket close) must not keep a stopped bot alive.
 setTimeout(() => process.exit(0), 2000).unref();

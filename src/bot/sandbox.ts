@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Library } from '../answer/library.js';
+import type { LibrarySource } from '../answer/snapshot.js';
 import { renderDiscordAsText } from '../render/discord.js';
 import { MANAGE_SERVER_PERMISSIONS, startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
 import type { Config } from './config.js';
@@ -30,7 +31,7 @@ const HELP = [
 
 export interface SandboxOptions {
   config: Config;
-  library: Library;
+  library: Library | LibrarySource;
   logger: Logger;
   input: Readable;
   output: Writable;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Events, type Client, type ClientOptions } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
+import { currentLibrary, type LibrarySource } from '../answer/snapshot.js';
 import { createClient } from './client.js';
 import type { Config } from './config.js';
 import type { CommandContext } from './context.js';
@@ -15,7 +16,8 @@ import { registerCommands } from './registerCommands.js';
 
 export interface StartOptions {
   config: Config;
-  library: Library;
+  /** A fixed library, or a source of snapshots (live coverage, src/live/): read once per interaction. */
+  library: Library | LibrarySource;
   logger: Logger;
   /** Extra discord.js client options (e.g. shards, set by the sharding manager through the environment). */
   client?: Partial<ClientOptions>;
@@ -32,9 +34,47 @@ export function pageStoreDir(config: Pick<Config, 'cacheDir'>): string {
   return join(config.cacheDir, 'pages');
 }
 
-/** The context every command runs with, the same in gateway and HTTP mode. */
-export function commandContext(config: Config, library: Library, logger: Logger): CommandContext {
-  return { library, config, logger, pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName))) };
+/**
+ * The context every command runs with, the same in gateway and HTTP mode. With a source of snapshots
+ * (a live library) `library` is its current snapshot; a fixed library that /add replaces
+ * (ctx.library = next) stays replaced for later interactions.
+ */
+export function commandContext(config: Config, library: Library | LibrarySource, logger: Logger): CommandContext {
+  let fixed = currentLibrary(library);
+  const refresh = 'refresh' in library && library.refresh ? library.refresh.bind(library) : undefined;
+  return {
+    get library() {
+      return 'current' in library ? library.current : fixed;
+    },
+    set library(next: Library) {
+      if (!('current' in library)) fixed = next;
+    },
+    refresh,
+    config,
+    logger,
+    pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName))),
+  };
+}
+
+/**
+ * The same context with its library read once, for one interaction: it answers from the snapshot
+ * current when it arrived, to the end, even if the coverage changes meanwhile (src/answer/snapshot.ts).
+ */
+export function pinnedContext(shared: CommandContext): CommandContext {
+  let snapshot = shared.library;
+  return {
+    get library() {
+      return snapshot;
+    },
+    set library(next: Library) {
+      snapshot = next;
+      shared.library = next;
+    },
+    refresh: shared.refresh,
+    config: shared.config,
+    logger: shared.logger,
+    pager: shared.pager,
+  };
 }
 
 export async function startBot({ config, library, logger, client: clientOptions }: StartOptions): Promise<RunningBot> {
@@ -44,11 +84,11 @@ export async function startBot({ config, library, logger, client: clientOptions 
     logger.info(done, 'registered commands');
   }
   const client = createClient(config, clientOptions);
-  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
+  const shared = commandContext(config, library, logger);
   // Answers in progress, so that stopping lets them finish before the connection closes.
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
-    const answering = dispatch(interaction).finally(() => inFlight.delete(answering));
+    const answering = createDispatcher(commandsByName, pinnedContext(shared))(interaction).finally(() => inFlight.delete(answering));
     inFlight.add(answering);
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));

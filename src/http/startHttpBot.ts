@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
+import type { LibrarySource } from '../answer/snapshot.js';
 import { ANSWER_REST_OPTIONS } from '../bot/client.js';
 import type { Config } from '../bot/config.js';
 import type { Deployment } from '../bot/deployment.js';
@@ -27,7 +28,8 @@ export async function startHttpBot({
 }: {
   config: Config;
   deployment: Pick<Deployment, 'publicKey' | 'port' | 'host'>;
-  library: Library;
+  /** A fixed library, or a source of snapshots (live coverage): `current` is read per use. */
+  library: Library | LibrarySource;
   logger: Logger;
 }): Promise<RunningHttpBot> {
   if (!deployment.publicKey) throw new Error('HTTP interactions need DISCORD_PUBLIC_KEY');

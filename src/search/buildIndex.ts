@@ -40,7 +40,20 @@ export function buildIndex(
   extras: IndexExtras = {},
   tokens: TokenizedPassages = tokenizePassages(passages),
 ): InvertedIndex {
-  const documents = indexDocuments(passages, extras);
+  return buildIndexOfDocuments(indexDocuments(passages, extras), passages, tokens);
+}
+
+/**
+ * The index over documents already made (a live segment's, src/live/liveIndex.ts), their ids
+ * 0..n-1 in this order: the same term processing and field lengths as `buildIndex`, so a paragraph
+ * scores the same whichever index holds it. `texts[i].text` is what `tokens` tokenised for document i.
+ */
+export function buildIndexOfDocuments(
+  documents: IndexedDocument[],
+  texts: readonly { text: string }[] = documents,
+  tokens: TokenizedPassages = tokenizePassages(texts),
+): InvertedIndex {
+  const passages = texts;
   const fields = INDEX_FIELDS;
   const termOfWord: number[] = [];
   const terms: string[] = [];

@@ -16,7 +16,7 @@ export interface TokenizedPassages {
   wordId(word: string): number;
 }
 
-export function tokenizePassages(passages: readonly Passage[]): TokenizedPassages {
+export function tokenizePassages(passages: readonly Pick<Passage, 'text'>[]): TokenizedPassages {
   const byWord = new Map<string, number>();
   const words: string[] = [];
   const wordId = (word: string): number => {

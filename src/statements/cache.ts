@@ -68,10 +68,7 @@ export function articleKey(article: Article, fingerprint = ANALYSIS_FINGERPRINT)
 
 export async function analyseCached(articles: Article[], options: StatementsCacheOptions): Promise<CachedAnalysis> {
   const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
-  const dir = options.dir ?? resolve('.cache');
-  const id = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
-  const file = join(dir, `statements-${id}.json`);
-  const articlesFile = join(dir, `statements-${id}.articles.json`);
+  const { dir, file, articlesFile } = cacheFiles(options);
   const keys = articles.map((a) => articleKey(a, fingerprint));
   const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
 
@@ -100,6 +97,42 @@ export async function analyseCached(articles: Article[], options: StatementsCach
     return null;
   })().catch((error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`);
   return { ...result, reused, analysed, mergedFromCache: false, file, cacheWarning };
+}
+
+function cacheFiles(options: StatementsCacheOptions) {
+  const dir = options.dir ?? resolve('.cache');
+  const id = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
+  return { dir, file: join(dir, `statements-${id}.json`), articlesFile: join(dir, `statements-${id}.articles.json`) };
+}
+
+/**
+ * Each article's own analysis (not merged), from the per-article cache where it holds; the cache
+ * file is rewritten when any was analysed now. For a library that merges again on every update
+ * (src/live/analyse.ts), so that its start is warm too.
+ */
+export async function articleAnalysesCached(
+  articles: Article[],
+  options: StatementsCacheOptions,
+): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null }> {
+  const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
+  const { dir, articlesFile } = cacheFiles(options);
+  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint);
+  const entries: Record<string, ArticleAnalysis> = {};
+  let reused = 0;
+  const analyses = articles.map((article) => {
+    const key = articleKey(article, fingerprint);
+    const hit = cached?.articles?.[key];
+    const analysis = hit && hit.doc === article.doc ? (reused++, hit) : analyseArticle(article);
+    entries[key] = analysis;
+    return analysis;
+  });
+  const cacheWarning =
+    reused < articles.length
+      ? await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile).catch(
+          (error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`,
+        )
+      : null;
+  return { analyses, reused, cacheWarning };
 }
 
 /** Loads articles and their statements, analysis from the cache where it holds. */

@@ -22,6 +22,7 @@ describe('parseConfig', () => {
         seedsDir: 'seeds',
         logLevel: 'info',
         registerCommandsOnStart: false,
+        watch: true,
         cacheDir: '.cache',
         logFormat: 'auto',
         coverageSource: null,
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
       SEEDS_DIR: 'other',
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
+      WATCH: 'off',
       CACHE_DIR: '/srv/shared-cache',
       LOG_FORMAT: 'JSON',
       COVERAGE_SOURCE: ' BBC News ',
@@ -53,6 +55,7 @@ describe('parseConfig', () => {
         seedsDir: 'other',
         logLevel: 'debug',
         registerCommandsOnStart: true,
+        watch: false,
         cacheDir: '/srv/shared-cache',
         logFormat: 'json',
         coverageSource: 'BBC News',
@@ -79,6 +82,7 @@ describe('parseConfig', () => {
     [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of auto, json, pretty/u],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u],
     [{ REGISTER_COMMANDS_ON_START: 'maybe' }, /REGISTER_COMMANDS_ON_START must be true or false/u],
+    [{ WATCH: 'sometimes' }, /WATCH must be true or false/u],
     [{ DISCORD_TOKEN: 'two words', DISCORD_APP_ID: APP }, /DISCORD_TOKEN contains spaces/u],
   ])('refuses %j in one line', (env, pattern) => {
     const line = error(env);

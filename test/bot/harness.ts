@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Library } from '../../src/answer/library.js';
 import { openLibrary } from '../../src/answer/openLibrary.js';
+import { currentLibrary, type LibrarySource } from '../../src/answer/snapshot.js';
 import { parseConfig } from '../../src/bot/config.js';
 import { createLogger } from '../../src/bot/log.js';
 import { startBot, type RunningBot } from '../../src/bot/start.js';
@@ -33,10 +34,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { library?: Library; standin?: StandIn; env?: Record<string, string> } = {}): Promise<Harness> {
+/** `library` may be a source of snapshots (a live library); `Harness.library` is then its snapshot at start. */
+export async function startHarness(options: { library?: Library | LibrarySource; standin?: StandIn; env?: Record<string, string> } = {}): Promise<Harness> {
   const standin = options.standin ?? (await startStandin({ token: FAKE_TOKEN }));
   const cacheDir = mkdtempSync(join(tmpdir(), 'coverage-bot-cache-'));
-  const library = options.library ?? (await realLibrary());
+  const source = options.library ?? (await realLibrary());
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const parsed = parseConfig({
@@ -52,13 +54,13 @@ export async function startHarness(options: { library?: Library; standin?: Stand
   const config = parsed.config;
   const harness: Harness = {
     standin,
-    bot: await startBot({ config, library, logger }),
-    library,
+    bot: await startBot({ config, library: source, logger }),
+    library: currentLibrary(source),
     logs,
     cacheDir,
     async restart() {
       await harness.bot.stop();
-      harness.bot = await startBot({ config, library, logger });
+      harness.bot = await startBot({ config, library: source, logger });
       return harness.bot;
     },
     async close() {
