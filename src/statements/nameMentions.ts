@@ -60,7 +60,10 @@ export function findNameChains(tokens: Token[]): NameChain[] {
     // ("Secretary of State", "House of Commons"); a possessive ends the chain.
     while (!tokens[j]!.possessive) {
       const next = tokens[j + 1];
+      // "Mr. Morgan of the Sierra Club": after an honorific and a name, "of" says where they are from.
+      const personSoFar = isHonorific(tokens[i]!) && j > i && !tokens.slice(i + 1, j + 1).some(isRoleHead);
       if (isCapWord(next) && !FUNCTION_WORDS.has(next.base)) j++;
+      else if (next?.lower === 'of' && personSoFar) break;
       else if (next?.lower === 'of' && isCapWord(tokens[j + 2]) && tokens[j + 2]!.base !== 'The') j += 2;
       else if (next?.lower === 'of' && tokens[j + 2]?.lower === 'the' && isCapWord(tokens[j + 3])) j += 3;
       else break;

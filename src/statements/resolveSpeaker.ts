@@ -131,7 +131,12 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   // 6. A name this article gives no evidence for ("Lammy said the talks went well"): the merge across
   //    articles decides (a person named in full elsewhere), else the statement is dropped. A place
   //    standing for its government ("Moscow said") stays unattributed that way too.
-  if (chain && !chain.institution && chain.start === tokens[start]!.start && chain.end === head.end) return provisionalSpeaker(chain.name.join(' '));
+  if (chain && !chain.institution && chain.end === head.end) {
+    if (chain.start === tokens[start]!.start) return provisionalSpeaker(chain.name.join(' '));
+    // "Trump lawyer Marc Kasowitz", "9/11 widow Terry Strada": a descriptor before a full name.
+    const before = tokens[chain.first - 1];
+    if (chain.name.length >= 2 && before && before.kind === 'word' && !before.cap && !before.possessive) return provisionalSpeaker(chain.name.join(' '));
+  }
   return null;
 }
 

@@ -66,4 +66,25 @@ describe('attribution patterns', () => {
     const { statements } = analyse(D + 'Tensions with Russia have continued to grow, despite the talks.');
     expect(statements).toHaveLength(0);
   });
+
+  it('descriptor words before a name after the quote, in either order', () => {
+    expect(speakerOf('"The ruling is welcome," county lawyer Dana Whitfield said.', 'The ruling is welcome')).toBe('Dana Whitfield');
+    expect(speakerOf('"The ruling is welcome," said retired teacher Dana Whitfield.', 'The ruling is welcome')).toBe('Dana Whitfield');
+    // A place after "said at a" is not the speaker.
+    expect(speakerOf('"We will appeal," Dana Whitfield, the lawyer for the county, one of the plaintiffs, said at a Denver event.', 'We will appeal')).toBe('Dana Whitfield');
+  });
+
+  it('an honorific and a name, then "of" where they are from', () => {
+    expect(speakerOf('"The vote was rushed," said Del. Marcia Fudge of the Virgin Islands.', 'The vote was rushed')).toBe('Marcia Fudge');
+    expect(speakerOf('Sierra Club director Tom Reyes spoke at the rally.\n"It was a fair outcome," Mr. Reyes of the Sierra Club said.', 'fair outcome')).toBe('Tom Reyes');
+  });
+
+  it('appositions in a row, one of them "one of …"', () => {
+    expect(speakerOf('"It is an overreach," Ann Cole, the attorney general of Ohio, one of the states suing the agency, said on Monday.', 'an overreach')).toBe('Ann Cole');
+  });
+
+  it('a clause after a trailing quote is not a speaker ("… suggests that Denver …")', () => {
+    const { statements } = analyse(D + 'City Attorney Ron Diaz said the flyer “plainly and wrongly” suggests that Denver backs the campaign.');
+    expect(statements.some((s) => s.speaker === 'Denver')).toBe(false);
+  });
 });
