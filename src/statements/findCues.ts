@@ -151,10 +151,18 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     // "…, a UK source said." / "…,” he told reporters on Tuesday night.": the content came first.
     const preceding = tokens[subjectFrom - 1];
     const before = tokens.slice(0, preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1);
-    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && restIsAdjunct(tokens, v, info) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
+    // A sentence that opens with a quote closed by , ? or ! and goes on "X said …" reports the quote,
+    // whatever adjuncts follow ("“…,” Melanie said to the nominee, who …", "“…,” Trump said this month on CNBC").
+    const rest = tokens.slice(v + 1);
+    const quoteOpens =
+      preceding?.kind === 'quote' && subjectFrom === 1 && /[,?!]$/.test(preceding.quote!.text) &&
+      // A quoted show title after a possessive may follow: "Pence said on CNN's “State of the Union.”"
+      !rest.some((t, k) => t.kind === 'quote' && !rest[k - 1]?.possessive) && !(isWord(rest[0]) && rest[0].lower === 'that') && !isPunct(rest[0], ':');
+    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, v, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
       trailing = true;
       content = { from: 0, to: preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1 };
-      attributionTo = tokens.length;
+      const comma = rest.findIndex((t) => isPunct(t, ','));
+      attributionTo = quoteOpens && comma >= 0 ? v + 1 + comma : tokens.length;
     }
   }
   if (info.takes === 'event') content = { from: v + 1, to: v + 1 };

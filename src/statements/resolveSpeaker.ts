@@ -122,7 +122,12 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     }
   }
 
-  // 4. "the statement", "the newspaper": whoever the discourse points back to.
+  // 4. "the statement", "the newspaper": whoever the discourse points back to; "the IMF report",
+  //    "the Pentagon statement": the body named before it.
+  if (definite && ANAPHORIC_BODIES.has(head.lower) && !head.cap && words.length >= 2 && words.slice(0, -1).every((t) => t.cap && !t.possessive)) {
+    const body = words.slice(0, -1).map((t) => t.text).join(' ');
+    if (ctx.bodies.acronyms.get(nameKey(body)) || ctx.bodies.find(body) || /^\p{Lu}{2,}$/u.test(body)) return bodySpeaker(ctx.bodies.get(body), false, false);
+  }
   if (definite && ANAPHORIC_BODIES.has(head.lower) && words.length <= 2) return anaphoricBody(head.lower, ctx);
 
   // 5. A title alone: "the Foreign Secretary" is whoever the article gives that title.

@@ -87,4 +87,19 @@ describe('attribution patterns', () => {
     const { statements } = analyse(D + 'City Attorney Ron Diaz said the flyer “plainly and wrongly” suggests that Denver backs the campaign.');
     expect(statements.some((s) => s.speaker === 'Denver')).toBe(false);
   });
+
+  it('a sentence opening with a quote reports it, whatever adjuncts follow the cue', () => {
+    expect(speakerOf('"That is exactly right, folks," Marla Greene said to the candidate, who had just arrived.', 'That is exactly right')).toBe('Marla Greene');
+    expect(speakerOf('"Nobody expected this result," Marla Greene said last week on local radio.', 'Nobody expected')).toBe('Marla Greene');
+    expect(speakerOf('Marla Greene spoke on Sunday.\n"We must keep going," Greene said on ABC\'s "This Week."', 'We must keep going')).toBe('Marla Greene');
+  });
+
+  it('a quote ending in ? or ! and the cue after it are one sentence', () => {
+    expect(speakerOf('"Who would have thought we would get this far?" Marla Greene said, waving to the crowd.', 'Who would have thought')).toBe('Marla Greene');
+  });
+
+  it('"the IMF report said": the body named before the document', () => {
+    const { statements } = analyse(D + 'Mayor Tom Ruiz spoke first.\n"Growth will slow next year, and the risks are high," the IMF report stated.');
+    expect(saying(statements, 'Growth will slow')?.speaker).toBe('IMF');
+  });
 });
