@@ -339,7 +339,7 @@ function appositionOpener(tokens: Token[], k: number): number | null {
     if (isPunct(t, ',–—')) {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
-      const opensApposition = DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
+      const opensApposition = DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
       const inner = tokens.slice(j + 1, k);
       const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
       // The word before may end an earlier apposition: "X, the lawyer for the county, one of …,".
@@ -375,7 +375,8 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
     if (isPunct(t, ':')) return j + 1;
     if (isWord(t) && t.lower === 'that') {
       const first = tokens[v + 1]!;
-      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
+      // "said Friday that", "said last week that": a time before "that" too.
+      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
       const between = tokens.slice(v + 1, j);
       if (opener && !between.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap)) return j + 1;
       break;
@@ -407,9 +408,20 @@ function accordingTo(tokens: Token[], i: number): Cue | null {
   if (!first) return null;
   // "a copy of", "the text of": the source is whose words they are.
   if (isWord(first) && DETERMINERS.has(first.lower) && ['copy', 'text', 'transcript', 'version', 'summary', 'readout'].includes(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.lower === 'of') j += 3;
+  // "according to conservative talk radio host Rush Limbaugh", "according to the organizer Alliance for …".
+  let d = DETERMINERS.has(tokens[j]?.lower ?? '') ? j + 1 : j;
+  const described = d;
+  while (d - described < 4 && isDescriptor(tokens[d]) && !tokens[d]!.cap) d++;
+  const afterDescriptors = d > described && isWord(tokens[d]) && tokens[d]!.cap;
+  if (afterDescriptors) j = d;
   const np = npRight(tokens, j);
   let to = np.to;
   if (to === j) return null;
+  // "Alliance to Reclaim Our Schools": a capitalised name runs on over "to" / "for".
+  while (afterDescriptors && ['to', 'for'].includes(tokens[to]?.lower ?? '') && isWord(tokens[to + 1]) && tokens[to + 1]!.cap) {
+    to++;
+    while (isWord(tokens[to]) && tokens[to]!.cap) to++;
+  }
   let subject: Subject = { type: 'np', from: j, to };
   // "Mr Lammy's remarks": the possessor is the speaker.
   const possessorEnd = tokens.slice(j, to).findIndex((t) => t.possessive);
@@ -479,7 +491,8 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
     const start = c.subject.type === 'np' ? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb;
     const before = tokens[start - 1];
     const boundary = !before || (before.kind === 'punct') || CLAUSE_STARTERS.has(before.lower) || before.kind === 'quote';
-    const insideEarlier = kept.slice(0, n).some((e) => !e.trailing && start >= e.content.from && start < e.content.to);
+    // A cue with no speaker ("Following initial reports of …") reports nothing another cue could be part of.
+    const insideEarlier = kept.slice(0, n).some((e) => !e.trailing && e.subject.type !== 'none' && start >= e.content.from && start < e.content.to);
     return boundary || !insideEarlier;
   });
   // "According to X's remarks, he accused…": the main clause's cue reports; according-to only marks the event.

@@ -102,4 +102,19 @@ describe('attribution patterns', () => {
     const { statements } = analyse(D + 'Mayor Tom Ruiz spoke first.\n"Growth will slow next year, and the risks are high," the IMF report stated.');
     expect(saying(statements, 'Growth will slow')?.speaker).toBe('IMF');
   });
+
+  it('a noun "reports" before the cue does not swallow it; "said Friday that"', () => {
+    const { statements } = analyse(D + 'Following early reports of the fire, before officials had arrived, Republican nominee Dan Price said at a rally in Ohio that "a blaze" had broken out.\nMayor Ana Ruiz said Friday that the bridge would reopen soon.');
+    expect(saying(statements, 'a blaze')?.speaker).toBe('Dan Price');
+    expect(saying(statements, 'the bridge would reopen')?.text.startsWith('the bridge')).toBe(true);
+  });
+
+  it('a party label between commas: "Mitch Keller, R-Ky., said"', () => {
+    expect(speakerOf('"The override will pass," Senate Majority Leader Mitch Keller, R-Ky., said Tuesday.', 'The override will pass')).toBe('Mitch Keller');
+  });
+
+  it('according to a described source: descriptor words before the name', () => {
+    expect(speakerOf('According to radio host Dale Brooks, the plan shows “panic” in the campaign.', 'panic')).toBe('Dale Brooks');
+    expect(speakerOf('Turnout rose to a “record” level, according to the organiser Coalition to Save Libraries.', 'record')).toBe("Coalition to Save Libraries");
+  });
 });
