@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Article } from '../types.js';
 import { decodeText } from './formats/decodeText.js';
-import { FORMATS } from './formats/index.js';
+import { FORMATS, loadReaders } from './formats/index.js';
 import { isRealDate } from './parseDateLine.js';
 import type { Sidecar } from './parseArticle.js';
 import { applyCoverageDefaults } from './coverageDefaults.js';
@@ -40,16 +40,30 @@ export function isArticleFile(name: string): boolean {
  */
 export async function loadArticles(paths: string | string[], options: LoadOptions = {}): Promise<LoadedArticles> {
   const result: LoadedArticles = { articles: [], skipped: [], warnings: [] };
-  const files = await listArticleFiles([paths].flat(), result);
+  const listed = new Set<string>();
+  const files = await listArticleFiles([paths].flat(), result, listed);
   const ids = fileIds(files);
+  await loadReaders(files.map((file) => extname(file)));
+  // Reads run a few at a time (one by one, a warm start of 2,000 files waited seconds on the disk);
+  // each file's outcome is kept apart and applied in name order, so the result does not depend on timing.
+  const reads = mapInOrder(files, READ_CONCURRENCY, async (file) => {
+    const sink: LoadedArticles = { articles: [], skipped: [], warnings: [] };
+    const text = await readText(file, sink);
+    const sidecarFile = file.slice(0, file.length - extname(file).length) + '.json';
+    // A folder's listing says whether a sidecar exists: no failed open per article.
+    const hasSidecar = !listed.has(file) || listed.has(sidecarFile);
+    const sidecar = text !== null && hasSidecar ? await readSidecar(sidecarFile, sink) : {};
+    return { text, sidecar, sink };
+  });
   let done = 0;
-  for (const file of files) {
+  for (const [n, file] of files.entries()) {
     options.onProgress?.({ step: 'articles', done: done++, total: files.length });
-    const text = await readText(file, result);
+    const { text, sidecar, sink } = await reads[n]!;
+    result.skipped.push(...sink.skipped);
+    result.warnings.push(...sink.warnings);
     if (text === null) continue;
     const ext = extname(file).toLowerCase();
     const reader = FORMATS.get(ext) ?? FORMATS.get('.txt')!; // a file named explicitly is read as text
-    const sidecar = await readSidecar(file.slice(0, file.length - ext.length) + '.json', result);
     let read: ReturnType<typeof reader>;
     try {
       read = reader({ doc: ids.get(file)!, path: file, text, sidecar });
@@ -87,12 +101,31 @@ function fileIds(files: string[]): Map<string, string> {
   return ids;
 }
 
-async function listArticleFiles(paths: string[], result: LoadedArticles): Promise<string[]> {
+/** How many files are read at once. */
+const READ_CONCURRENCY = 16;
+
+/** `work` over `items`, at most `limit` running at once; the promises in the items' order. */
+function mapInOrder<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R>[] {
+  const results: Promise<R>[] = [];
+  for (const [n, item] of items.entries()) {
+    const before = n >= limit ? results[n - limit]! : Promise.resolve();
+    const next = before.then(
+      () => work(item),
+      () => work(item),
+    );
+    results.push(next);
+  }
+  return results;
+}
+
+async function listArticleFiles(paths: string[], result: LoadedArticles, listed: Set<string>): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     try {
       if ((await stat(path)).isDirectory()) {
-        const names = (await readdir(path)).filter(isArticleFile).sort();
+        const all = await readdir(path);
+        for (const name of all) listed.add(join(path, name));
+        const names = all.filter(isArticleFile).sort();
         files.push(...names.map((name) => join(path, name)));
       } else files.push(path);
     } catch (error) {
