@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Article } from '../types.js';
 import { decodeText } from './formats/decodeText.js';
@@ -44,23 +45,17 @@ export async function loadArticles(paths: string | string[], options: LoadOption
   const files = await listArticleFiles([paths].flat(), result, listed);
   const ids = fileIds(files);
   await loadReaders(files.map((file) => extname(file)));
-  // Reads run a few at a time (one by one, a warm start of 2,000 files waited seconds on the disk);
-  // each file's outcome is kept apart and applied in name order, so the result does not depend on timing.
-  const reads = mapInOrder(files, READ_CONCURRENCY, async (file) => {
-    const sink: LoadedArticles = { articles: [], skipped: [], warnings: [] };
-    const text = await readText(file, sink);
+  let done = 0;
+  for (const file of files) {
+    options.onProgress?.({ step: 'articles', done: done++, total: files.length });
+    // Small files read synchronously: a promise per open, read and close made a warm start of 2,000
+    // files wait seconds on the thread pool. The event loop gets a turn every few dozen files.
+    if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    const text = readText(file, result);
     const sidecarFile = file.slice(0, file.length - extname(file).length) + '.json';
     // A folder's listing says whether a sidecar exists: no failed open per article.
     const hasSidecar = !listed.has(file) || listed.has(sidecarFile);
-    const sidecar = text !== null && hasSidecar ? await readSidecar(sidecarFile, sink) : {};
-    return { text, sidecar, sink };
-  });
-  let done = 0;
-  for (const [n, file] of files.entries()) {
-    options.onProgress?.({ step: 'articles', done: done++, total: files.length });
-    const { text, sidecar, sink } = await reads[n]!;
-    result.skipped.push(...sink.skipped);
-    result.warnings.push(...sink.warnings);
+    const sidecar = text !== null && hasSidecar ? readSidecar(sidecarFile, result) : {};
     if (text === null) continue;
     const ext = extname(file).toLowerCase();
     const reader = FORMATS.get(ext) ?? FORMATS.get('.txt')!; // a file named explicitly is read as text
@@ -101,22 +96,8 @@ function fileIds(files: string[]): Map<string, string> {
   return ids;
 }
 
-/** How many files are read at once. */
-const READ_CONCURRENCY = 16;
-
-/** `work` over `items`, at most `limit` running at once; the promises in the items' order. */
-function mapInOrder<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R>[] {
-  const results: Promise<R>[] = [];
-  for (const [n, item] of items.entries()) {
-    const before = n >= limit ? results[n - limit]! : Promise.resolve();
-    const next = before.then(
-      () => work(item),
-      () => work(item),
-    );
-    results.push(next);
-  }
-  return results;
-}
+/** Files read between turns of the event loop (so progress and timers run during a long load). */
+const YIELD_EVERY = 64;
 
 async function listArticleFiles(paths: string[], result: LoadedArticles, listed: Set<string>): Promise<string[]> {
   const files: string[] = [];
@@ -135,11 +116,11 @@ async function listArticleFiles(paths: string[], result: LoadedArticles, listed:
   return files;
 }
 
-async function readText(file: string, result: LoadedArticles): Promise<string | null> {
+function readText(file: string, result: LoadedArticles): string | null {
   const skip = (reason: string) => (result.skipped.push({ path: file, reason }), null);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     return skip(`cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
@@ -149,10 +130,10 @@ async function readText(file: string, result: LoadedArticles): Promise<string | 
   return decoded.text.trim() ? decoded.text : skip('empty file (only white space)');
 }
 
-async function readSidecar(file: string, result: LoadedArticles): Promise<Sidecar> {
+function readSidecar(file: string, result: LoadedArticles): Sidecar {
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = readFileSync(file, 'utf8');
   } catch {
     return {}; // No sidecar is the usual case.
   }
