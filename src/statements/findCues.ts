@@ -137,6 +137,12 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     while (lead - v <= 3 && isDescriptor(tokens[lead]) && !tokens[lead]!.cap) lead++;
     const namedAfter = lead > v + 1 && isWord(tokens[lead]) && tokens[lead]!.cap;
     const after = namedAfter ? npRight(tokens, lead) : npRight(tokens, v + 1);
+    // "said Moscow-based US lawyer Jamie Firestone": descriptors and a name may follow a first name run.
+    for (let d = after.to; isDescriptor(tokens[d]) && !tokens[d]!.cap; d = after.to) {
+      while (d - after.to < 3 && isDescriptor(tokens[d]) && !tokens[d]!.cap) d++;
+      if (!isWord(tokens[d]) || !tokens[d]!.cap) break;
+      after.to = npRight(tokens, d).to;
+    }
     if (after.to > v + 1) {
       subj = { type: 'np', from: namedAfter ? lead : v + 1, to: personBeforeOf(tokens, namedAfter ? lead : v + 1, after.to) };
       attributionTo = after.to;
@@ -268,6 +274,13 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
     }
     if (opener !== null) {
       const np = npLeft(tokens, opener - 1);
+      // "The Bishop of Durham, the Rt Rev Dr Tom Wright, described": the apposition names the person.
+      const inner = tokens.slice(opener + 1, k);
+      const honorificAt = inner.findIndex((t) => HONORIFICS.has(t.base));
+      const namesPerson = honorificAt >= 0 && inner.length - honorificAt >= 2 && inner.every((t) => isWord(t) && !t.possessive && (t.cap || DETERMINERS.has(t.lower))) && inner[inner.length - 1]!.cap;
+      if (np !== null && namesPerson && !tokens.slice(np, opener).some((t) => HONORIFICS.has(t.base))) {
+        return { subject: { type: 'np', from: opener + 1, to: k }, from: np, perfect };
+      }
       if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
     }
     return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: k + 1, perfect };

@@ -110,7 +110,11 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   }
 
   // 3. Institutions: "the White House", "the US state department", "Downing Street", "the FT".
-  const text = words.map((t) => t.text).join(' ');
+  //    Descriptor words before a name are not part of it: "company Qwest" is Qwest, "bank Standard
+  //    Chartered" is Standard Chartered.
+  const firstCap = words.findIndex((t) => t.cap);
+  const described = firstCap > 0 && words.slice(0, firstCap).every((t) => !t.cap && t.lower !== 'of') && words.slice(firstCap).every((t) => t.cap || t.lower === 'of' || t.lower === 'the');
+  const text = (described ? words.slice(firstCap) : words).map((t) => t.text).join(' ');
   const acronym = ctx.bodies.acronyms.get(nameKey(text));
   const capitalised = words.every((t) => t.cap || t.lower === 'of' || t.lower === 'the');
   const institutional = words.some((t) => INSTITUTION_HEADS.has(t.lower)) || named.some((c) => c.institution);

@@ -50,6 +50,7 @@ export function tokenize(text: string, quotes: Quote[], from = 0, to = text.leng
 const PUNCT_TOKENS = new Set([',', ':', ';', '(', ')', '[', ']', '–', '—', '―', '-']);
 const isApostrophe = (ch: string | undefined) => ch === '’' || ch === "'";
 const UPPER = /^\p{Lu}/u;
+const DESCRIPTOR_COMPOUND = /-(?:based|born|owned|listed|run|led|backed|headquartered|registered|controlled|funded|made|focused|linked|bred|educated)$/;
 
 // Character tests instead of a regex per test: this runs for every word of the coverage.
 function makeToken(text: string, start: number): Token {
@@ -60,7 +61,8 @@ function makeToken(text: string, start: number): Token {
   const possessive = isWord && (endsApostropheS || (endsApostrophe && text[n - 2] === 's'));
   const base = endsApostropheS ? text.slice(0, -2) : endsApostrophe ? text.slice(0, -1) : text;
   const first = text.charCodeAt(0);
-  const cap = isWord && (first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(text));
+  // "Moscow-based", "UK-listed": a capital, but an adjective describing the name after it, never part of one.
+  const cap = isWord && (first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(text)) && !DESCRIPTOR_COMPOUND.test(text);
   return {
     text,
     base,
