@@ -91,4 +91,10 @@ describe('one person, one name: descriptors and appositions (issue 8, point 2)',
   it('an apposition gives the person, not the title', () => {
     expect(speakers('The Bishop of Wells, the Rt Rev Dr Anne Hollis, described the plan as "a disgrace".')).toEqual(['Anne Hollis']);
   });
+
+  it('a peer only ever called "Lord Falconer" is named so, and "Falconer" folds into him', () => {
+    const { statements, people } = analyse(D + 'Lord Hartwell said the courts would be reformed.\nHartwell added that judges had been consulted.');
+    expect(statements.map((s) => s.speaker)).toEqual(['Lord Hartwell', 'Lord Hartwell']);
+    expect(people.filter((p) => /Hartwell/.test(p.name))).toHaveLength(1);
+  });
 });
