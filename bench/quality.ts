@@ -7,6 +7,30 @@ import type { Engine } from './engines/types.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
+/**
+ * Cranfield (../shared/eval/cranfield) as passages through the project's loader, one article per
+ * abstract, or null when the collection is absent (the bench then notes it and goes on).
+ */
+export async function cranfieldPassages() {
+  const { readCranfield, writeCranfieldSeeds, CRANFIELD_DIR } = await import('../src/eval/cranfieldEval.js');
+  const { loadArticles } = await import('../src/corpus/loadArticles.js');
+  const collection = readCranfield(join(ROOT, CRANFIELD_DIR));
+  if (!collection) return null;
+  const dir = writeCranfieldSeeds(collection, join(ROOT, '.cache/cranfield-seeds'));
+  const { articles } = await loadArticles(dir);
+  return { collection, passages: articles.flatMap((a) => a.paragraphs) };
+}
+
+/** nDCG@10 of an engine built over Cranfield's passages: the top 30 passages, read as documents in order. */
+export async function evaluateCranfieldEngine(engine: Engine, data: NonNullable<Awaited<ReturnType<typeof cranfieldPassages>>>) {
+  const { evaluateCranfield } = await import('../src/eval/cranfieldEval.js');
+  const { CRANFIELD_PASSAGES } = await import('../src/eval/rankingHarness.js');
+  const result = await evaluateCranfield(data.collection, async (query) =>
+    (await engine.search(query, CRANFIELD_PASSAGES)).map((id) => data.passages[id]!.doc),
+  );
+  return result.ndcg10;
+}
+
 interface DevQuestion {
   question: string;
   relevant: { doc: string; contains: string }[];

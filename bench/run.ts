@@ -34,6 +34,11 @@ const TARGETS: { label: string; ok: (r: WorkerResult, all: WorkerResult[]) => bo
     ok: (r, all) => all.every((o) => o.size !== r.size || o.hit3 <= r.hit3),
     show: (r) => r.hit3.toFixed(3),
   },
+  {
+    label: 'Cranfield nDCG@10 >= 0.53 and above every other engine',
+    ok: (r, all) => r.cranfieldNdcg10 !== null && r.cranfieldNdcg10 >= 0.53 && all.every((o) => o === r || o.size !== r.size || (o.cranfieldNdcg10 ?? 0) < r.cranfieldNdcg10!),
+    show: (r) => (r.cranfieldNdcg10 === null ? 'not measured (../shared/eval/cranfield absent)' : r.cranfieldNdcg10.toFixed(3)),
+  },
 ];
 
 function parseArgs(argv: string[]) {
@@ -84,7 +89,7 @@ function cell(v: number, base: number | undefined, digits: number): string {
 }
 
 function table(results: WorkerResult[]): string {
-  const head = ['size', 'engine', 'build s', 'heap B/¶ built', 'heap B/¶ loaded', 'index MB', 'load s', 'p50 ms', 'p99 ms', '10-word p50 ms', 'Hit@3', 'MRR'];
+  const head = ['size', 'engine', 'build s', 'heap B/¶ built', 'heap B/¶ loaded', 'index MB', 'load s', 'p50 ms', 'p99 ms', '10-word p50 ms', 'Hit@3', 'MRR', 'Cranfield nDCG@10'];
   const rows = results.map((r) => {
     const b = results.find((o) => o.engine === BASE && o.size === r.size);
     const x = (f: (w: WorkerResult) => number, d: number) => cell(f(r), b ? f(b) : undefined, d);
@@ -101,6 +106,7 @@ function table(results: WorkerResult[]): string {
       x((w) => w.byKind.question10?.p50 ?? NaN, 2),
       r.hit3.toFixed(3),
       r.mrr.toFixed(3),
+      r.cranfieldNdcg10 === null ? '—' : r.cranfieldNdcg10.toFixed(3),
     ];
   });
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -123,8 +129,8 @@ function notes(results: WorkerResult[], questions: number, budget: number): stri
       ' Larger sizes repeat the text with new doc ids' +
       [...new Set(results.filter((r) => r.repeats > 1).map((r) => ` (${r.size.toLocaleString('en-US')}: text repeated, ${r.repeats} passes)`))].join(''),
     `Questions: ${questions} fixed, seeded, from the corpus's own sentences: keywords, phrases with stop words, names, ~10-word questions; top 10 asked; warm-up on 50 keyword questions first; per-engine query time budget ${budget} s.`,
-    'Ratios in brackets are to minisearch-default at the same size. Heap: heapUsed after GC minus the baseline with the corpus loaded, measured after the warm-up queries (so first-search scratch space counts); "loaded" = the same after loading the persisted form.',
-    `Quality: Hit@3 and MRR@10 on eval/questions.dev.json over the seed paragraphs (via ${first?.qualityVia}).`,
+    'Ratios in brackets are to minisearch-default at the same size. Heap: heapUsed + arrayBuffers (typed-array memory) after GC minus the baseline with the corpus loaded, measured after the warm-up queries (so first-search scratch space counts); "loaded" = the same after loading the persisted form.',
+    `Quality: Hit@3 and MRR@10 on eval/questions.dev.json over the seed paragraphs (via ${first?.qualityVia}); Cranfield nDCG@10 (../shared/eval/cranfield, 225 queries, graded, one article per abstract through src/corpus loadArticles, top 30 passages read as documents) with each engine's own search as configured below (ours: searchPassages, without ask's question types and duplicate folding, which \`npm run eval\` includes).`,
   ];
   for (const r of results.filter((x) => x.queriesTimed < x.queriesPlanned))
     lines.push(`${r.engine} @ ${r.size}: only ${r.queriesTimed} of ${r.queriesPlanned} queries timed (query time budget reached).`);

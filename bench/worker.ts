@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { makeCorpus, makeQuestions } from './corpus.js';
 import { ENGINES } from './engines/types.js';
 import { percentile } from './percentile.js';
-import { devQuestions, evaluate, seedPassages } from './quality.js';
+import { cranfieldPassages, devQuestions, evaluate, evaluateCranfieldEngine, seedPassages } from './quality.js';
 
 export interface WorkerArgs {
   engine: string;
@@ -35,6 +35,8 @@ export interface WorkerResult {
   byKind: Record<string, { n: number; p50: number; p99: number }>;
   hit3: number;
   mrr: number;
+  /** nDCG@10 on Cranfield (null when ../shared/eval/cranfield is absent). */
+  cranfieldNdcg10: number | null;
   qualityVia: string;
   qualityDetail: { question: string; rank: number | null }[];
   /** 1-minute load average when the child started and finished: other work on the machine skews timings. */
@@ -42,12 +44,16 @@ export interface WorkerResult {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-/** heapUsed after letting pending finalizers/weak references run and collecting fully. */
+/**
+ * heapUsed plus ArrayBuffer memory (typed arrays live outside the JS heap: without them an index of
+ * packed postings would look almost free), after letting finalizers run and collecting fully.
+ */
 async function heapAfterGc(): Promise<number> {
   if (!gc) throw new Error('run with node --expose-gc');
   await new Promise((resolve) => setTimeout(resolve, 100));
   for (let i = 0; i < 3; i++) gc();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 
@@ -117,6 +123,14 @@ async function main(args: WorkerArgs): Promise<WorkerResult> {
   const qEngine = factory();
   await qEngine.build(seeds.passages);
   const quality = await evaluate(qEngine, seeds.passages, dev);
+  // Quality on judgements made by others: Cranfield, one article per abstract.
+  const cranfield = await cranfieldPassages();
+  let cranfieldNdcg10: number | null = null;
+  if (cranfield) {
+    const cEngine = factory();
+    await cEngine.build(cranfield.passages);
+    cranfieldNdcg10 = await evaluateCranfieldEngine(cEngine, cranfield);
+  }
 
   const sorted = [...times].sort((a, b) => a - b);
   const byKind: WorkerResult['byKind'] = {};
@@ -145,6 +159,7 @@ async function main(args: WorkerArgs): Promise<WorkerResult> {
     byKind,
     hit3: quality.hit3,
     mrr: quality.mrr,
+    cranfieldNdcg10,
     qualityVia: seeds.via,
     qualityDetail: quality.perQuestion,
     loadAvg: [load0, loadavg()[0]!],

@@ -1,7 +1,7 @@
 // /who person:<name or role> [about] [since] [until] [hide] — what a person said and when, in date
 // order (with about: best match first); names and roles autocomplete.
-import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../src/bot/context.js';
+import { SlashCommandBuilder } from 'discord.js';
+import type { AutocompleteRequest, CommandContext, CommandInteraction } from '../src/bot/context.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderWho } from '../src/render/discord.js';
 import { LIMITS } from '../src/render/limits.js';
@@ -19,7 +19,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('until').setDescription('Said (else published) on or before, e.g. 2025-03-31').setMaxLength(40))
   .toJSON();
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(interaction: CommandInteraction, ctx: CommandContext): Promise<void> {
   const hide = interaction.options.getBoolean('hide') ?? false;
   await interaction.deferReply({ flags: ephemeralIf(hide) });
   const person = interaction.options.getString('person', true).trim();
@@ -36,7 +36,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   await ctx.pager.show(interaction, renderWho(ctx.library.who(person, filters), { articleOf: (doc) => articles.get(doc) }));
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+export async function autocomplete(interaction: AutocompleteRequest, ctx: CommandContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).slice(0, 100);
   const people = ctx.library.suggestPeople(typed, LIMITS.autocompleteChoices);
   const choices = people.slice(0, LIMITS.autocompleteChoices).map((p) => {

@@ -1,18 +1,17 @@
 // "ours": the production search, through the project's own code in src/search — the index built by
-// buildIndex (INDEX_OPTIONS), persisted by serializeIndex and restored by loadIndex as indexCache.ts
-// does, and questions answered by searchPassages (query planning + top-k scorer, SEARCH_OPTIONS).
+// buildIndex, persisted by serializeIndex and restored by loadIndex as indexCache.ts does, and
+// questions answered by searchPassages (query planning + our BM25 top-k ranker, RANK_OPTIONS).
 // Keep this a thin adapter: anything tuned here would no longer measure what `ask` runs.
-import type MiniSearch from 'minisearch';
-import type { IndexedDocument } from '../../src/search/indexOptions.js';
 import { buildIndex, loadIndex, serializeIndex } from '../../src/search/buildIndex.js';
+import type { InvertedIndex } from '../../src/search/invertedIndex.js';
 import { searchPassages } from '../../src/search/searchIndex.js';
 import type { Passage } from '../../src/types.js';
 import type { Engine } from './types.js';
 
 export default function ours(): Engine {
-  let index: MiniSearch<IndexedDocument> | null = null;
+  let index: InvertedIndex | null = null;
   return {
-    note: 'src/search: buildIndex / serializeIndex / loadIndex / searchPassages (planQuery + topK, SEARCH_OPTIONS); no statements/people/titles extras',
+    note: 'src/search: buildIndex / serializeIndex / loadIndex / searchPassages (planQuery + rankSegment, RANK_OPTIONS); no statements/people/titles extras',
     build(passages) {
       index = buildIndex(passages as Passage[]);
     },

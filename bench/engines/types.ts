@@ -24,8 +24,6 @@ export const ENGINES: Record<string, () => Promise<{ default: EngineFactory }>> 
   lunr: () => import('./lunr.js'),
   flexsearch: () => import('./flexsearch.js'),
   orama: () => import('./orama.js'),
-  /** Not in the default run: the recommended change, measured like the rest (see bench/experiments). */
-  proposed: () => import('../experiments/proposedEngine.js'),
 };
 
 export const ENGINE_ORDER = ['minisearch-default', 'ours', 'lunr', 'flexsearch', 'orama'];

@@ -1,7 +1,7 @@
 // One phase of the production search at a given size, for `node --cpu-prof` (one profile per phase):
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/experiments/profile.ts build|load|query [size]
 // then: npx tsx bench/experiments/topFunctions.ts /tmp/prof/<file>.cpuprofile
-import { buildIndex, loadIndex } from '../../src/search/buildIndex.js';
+import { buildIndex, loadIndex, serializeIndex } from '../../src/search/buildIndex.js';
 import { searchPassages } from '../../src/search/searchIndex.js';
 import { makeCorpus, makeQuestions } from '../corpus.js';
 
@@ -12,7 +12,7 @@ const t0 = performance.now();
 let index = buildIndex(passages);
 const t1 = performance.now();
 if (phase === 'load') {
-  const json = JSON.stringify(index);
+  const json = serializeIndex(index);
   const t = performance.now();
   for (let i = 0; i < 3; i++) index = loadIndex(json);
   console.log(`load ×3 ${((performance.now() - t) / 1000).toFixed(2)} s`);

@@ -44,7 +44,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
 
   return {
     coverage: plain,
-    ask: makeAsk(coverage.passages, state),
+    ask: makeAsk(coverage.passages, state, { statements: coverage.statements, people: coverage.people }),
     who: (name, options) => whoSaid(plain, name, options),
     suggestPeople: makeSuggestPeople(plain.people),
     suggestRoles: makeSuggestRoles(plain.people),

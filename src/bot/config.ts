@@ -19,6 +19,8 @@ export interface Config {
   seedsDir: string;
   logLevel: LogLevel;
   registerCommandsOnStart: boolean;
+  /** Shared cache folder (index, long page-button queries); replicas and shards point at one. */
+  cacheDir: string;
   /** `auto`: readable lines on a terminal, JSON otherwise. */
   logFormat: LogFormat;
   /** Source for articles that name none (COVERAGE_SOURCE); a folder's coverage.json comes first. */
@@ -110,6 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
+      cacheDir: blank(env.CACHE_DIR) ?? '.cache',
       logFormat: logFormat as LogFormat,
       coverageSource: blank(env.COVERAGE_SOURCE),
       add: { role: blank(env.ADD_ROLE), allowPrivate, maxBytes: Math.round(maxMb * 1024 * 1024), timeoutMs: Math.round(timeoutS * 1000) },

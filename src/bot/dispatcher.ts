@@ -1,13 +1,30 @@
-// The one place interactions arrive: routes commands and autocomplete to their module, answers
-// stale buttons, and turns any error into one short ephemeral line plus a log record.
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { Command, CommandContext } from './context.js';
+// The one place interactions arrive, from the gateway (discord.js) or over HTTP (src/http/): routes
+// commands and autocomplete to their module, rebuilds pages for page buttons from what the button
+// carries, and turns any error into one short ephemeral line plus a log record.
+import { BaseInteraction, MessageFlags, type Interaction } from 'discord.js';
+import type { ButtonPress, Command, CommandContext, CommandInteraction, Incoming } from './context.js';
+import { decodeButton, type OptionTypes } from './pageButtons.js';
+import { NOT_YOURS } from './pagination.js';
+import { ReplayInteraction } from './replay.js';
 import { NO_MENTIONS, SORRY } from './safety.js';
 
 export const EXPIRED = 'These buttons have expired. Run the command again to page through the results.';
 export const UNKNOWN_COMMAND = 'I do not know that command (yet). Try /ask or /who.';
 
-async function apologise(interaction: RepliableInteraction): Promise<void> {
+/** Discord's "Unknown interaction": its token has expired or was answered elsewhere; nothing more can be sent. */
+const UNKNOWN_INTERACTION = 10062;
+
+const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS });
+
+/** What the dispatcher sees of a discord.js interaction (gateway mode). */
+export function fromDiscordJs(interaction: Interaction): Incoming {
+  if (interaction.isChatInputCommand()) return { kind: 'command', interaction };
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', interaction };
+  if (interaction.isButton()) return { kind: 'button', interaction };
+  return { kind: 'other', id: interaction.id, userId: interaction.user.id, type: interaction.type };
+}
+
+async function apologise(interaction: CommandInteraction): Promise<void> {
   const line = { content: SORRY, embeds: [], components: [], allowedMentions: NO_MENTIONS };
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply({ ...line, flags: MessageFlags.Ephemeral });
@@ -20,40 +37,111 @@ async function apologise(interaction: RepliableInteraction): Promise<void> {
   }
 }
 
+async function apologiseForButton(press: ButtonPress): Promise<void> {
+  // The page stays as it was; the sorry goes to the clicker only.
+  if (!press.deferred && !press.replied) await press.reply(privately(SORRY));
+  else await press.followUp(privately(SORRY));
+}
+
+/** name → option type for each command, from its definition (for rebuilding options from a button). */
+export function optionTypesOf(commands: Map<string, Command>): OptionTypes {
+  const known = new Map<string, Map<string, number>>();
+  return (name) => {
+    const command = commands.get(name);
+    if (!command) return undefined;
+    let types = known.get(name);
+    if (!types) {
+      types = new Map((command.data.options ?? []).map((o) => [o.name, o.type as number]));
+      known.set(name, types);
+    }
+    return types;
+  };
+}
+
 export function createDispatcher(commands: Map<string, Command>, ctx: CommandContext) {
-  return async function dispatch(interaction: Interaction): Promise<void> {
-    const started = Date.now();
-    const where = { interactionId: interaction.id, userId: interaction.user.id, type: interaction.type };
-    try {
-      if (interaction.isChatInputCommand()) {
+  const optionTypes = optionTypesOf(commands);
+
+  async function press(button: ButtonPress): Promise<string | null> {
+    const decoded = decodeButton(button.customId, optionTypes);
+    if (!decoded) {
+      await button.reply(privately(EXPIRED));
+      return null;
+    }
+    if (decoded.asker !== button.user.id) {
+      await button.reply(privately(NOT_YOURS));
+      return null;
+    }
+    const query = 'query' in decoded ? decoded.query : await ctx.pager.store.get(decoded.key);
+    const command = query ? commands.get(query.command) : undefined;
+    if (!query || !command) {
+      await button.reply(privately(EXPIRED));
+      return null;
+    }
+    await command.execute(new ReplayInteraction(button, query, decoded.page), ctx);
+    return query.command;
+  }
+
+  async function route(incoming: Incoming, started: number): Promise<void> {
+    const where = whereOf(incoming);
+    switch (incoming.kind) {
+      case 'command': {
+        const interaction = incoming.interaction;
         const command = commands.get(interaction.commandName);
         if (!command) {
-          await interaction.reply({ content: UNKNOWN_COMMAND, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+          await interaction.reply(privately(UNKNOWN_COMMAND));
           return;
         }
         await command.execute(interaction, ctx);
         ctx.logger.info({ ...where, command: interaction.commandName, ms: Date.now() - started }, 'answered');
-      } else if (interaction.isAutocomplete()) {
+        return;
+      }
+      case 'autocomplete': {
+        const interaction = incoming.interaction;
         const command = commands.get(interaction.commandName);
         if (command?.autocomplete) await command.autocomplete(interaction, ctx);
         else await interaction.respond([]);
         ctx.logger.debug({ ...where, command: interaction.commandName, ms: Date.now() - started }, 'autocomplete');
-      } else if (interaction.isButton()) {
-        // Live pagers answer their own buttons through a collector; anything else is left over.
-        if (ctx.pager.handles(interaction.message.id)) return;
-        await interaction.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return;
       }
+      case 'button': {
+        const command = await press(incoming.interaction);
+        if (command) ctx.logger.info({ ...where, command, button: true, ms: Date.now() - started }, 'paged');
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  return async function dispatch(input: Interaction | Incoming): Promise<void> {
+    const started = Date.now();
+    const incoming = input instanceof BaseInteraction ? fromDiscordJs(input) : input;
+    const where = whereOf(incoming);
+    try {
+      await route(incoming, started);
     } catch (error) {
+      if ((error as { code?: unknown }).code === UNKNOWN_INTERACTION) {
+        // Too late to say anything (not even sorry): the user sees Discord's own "interaction failed".
+        ctx.logger.warn({ ...where, err: error }, 'interaction expired before it was answered');
+        return;
+      }
       ctx.logger.error({ ...where, err: error }, 'interaction failed');
       try {
-        if (interaction.isAutocomplete()) {
-          if (!interaction.responded) await interaction.respond([]);
-        } else if (interaction.isRepliable()) {
-          await apologise(interaction);
+        if (incoming.kind === 'autocomplete') {
+          if (!incoming.interaction.responded) await incoming.interaction.respond([]);
+        } else if (incoming.kind === 'command') {
+          await apologise(incoming.interaction);
+        } else if (incoming.kind === 'button') {
+          await apologiseForButton(incoming.interaction);
         }
       } catch (again) {
         ctx.logger.error({ ...where, err: again }, 'could not tell the user about the failure');
       }
     }
   };
+}
+
+function whereOf(incoming: Incoming): { interactionId: string; userId: string; kind: string } {
+  if (incoming.kind === 'other') return { interactionId: incoming.id, userId: incoming.userId, kind: 'other' };
+  return { interactionId: incoming.interaction.id, userId: incoming.interaction.user.id, kind: incoming.kind };
 }

@@ -85,7 +85,7 @@ export class Sandbox {
       return true;
     }
     try {
-      if (/^(next|prev|previous)$/iu.test(text)) await this.click(text.toLowerCase().startsWith('n') ? 'page:next' : 'page:prev');
+      if (/^(next|prev|previous)$/iu.test(text)) await this.click(text.toLowerCase().startsWith('n') ? 'Next' : 'Previous');
       else if (/^complete\b/iu.test(text)) await this.complete(text.replace(/^complete\s*/iu, ''));
       else await this.command(text);
     } catch (error) {
@@ -107,14 +107,13 @@ export class Sandbox {
     this.last = ix;
   }
 
-  private async click(customId: string): Promise<void> {
+  private async click(label: 'Next' | 'Previous'): Promise<void> {
     const last = this.last;
     const buttons = last ? this.standin.messages.get(last.originalMessageId)?.components.flatMap((r) => r.components ?? []) : undefined;
-    const button = buttons?.find((b) => b.custom_id === customId);
-    if (!last || !buttons || !button) throw new Error('the last reply has no Previous/Next buttons');
-    if (buttons.every((b) => b.disabled)) throw new Error('these buttons have expired; run the command again');
-    if (button.disabled) throw new Error(customId === 'page:next' ? 'already on the last page' : 'already on the first page');
-    const final = await this.standin.clickButton(last, customId).final();
+    const button = buttons?.find((b) => b.label?.includes(label));
+    if (!last || !buttons || !button?.custom_id) throw new Error('the last reply has no Previous/Next buttons');
+    if (button.disabled) throw new Error(label === 'Next' ? 'already on the last page' : 'already on the first page');
+    const final = await this.standin.clickButton(last, button.custom_id).final();
     if (final.kind === 'message') this.show(final.message);
   }
 

@@ -1,12 +1,15 @@
 // Starts the real bot: one client, one dispatcher, the pager. main.ts, the sandbox and the
 // end-to-end tests all start it through this one function.
-import { Events, type Client } from 'discord.js';
+import { join } from 'node:path';
+import { Events, type Client, type ClientOptions } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
 import { createClient } from './client.js';
 import type { Config } from './config.js';
-import { createDispatcher } from './dispatcher.js';
+import type { CommandContext } from './context.js';
+import { createDispatcher, optionTypesOf } from './dispatcher.js';
 import type { Logger } from './log.js';
+import { QueryStore } from './pageButtons.js';
 import { Pager } from './pagination.js';
 import { registerCommands } from './registerCommands.js';
 
@@ -14,26 +17,40 @@ export interface StartOptions {
   config: Config;
   library: Library;
   logger: Logger;
-  /** How long Previous/Next work (default 5 minutes); tests shorten it. */
-  pageTimeoutMs?: number;
+  /** Extra discord.js client options (e.g. shards, set by the sharding manager through the environment). */
+  client?: Partial<ClientOptions>;
 }
 
 export interface RunningBot {
   client: Client<true>;
-  pager: Pager;
-  /** Disables live buttons, then closes the gateway connection. */
+  /** Waits for answers in progress, then closes the gateway connection. */
   stop(): Promise<void>;
 }
 
-export async function startBot({ config, library, logger, pageTimeoutMs }: StartOptions): Promise<RunningBot> {
+/** Where page buttons too long for their custom_id keep their query: shared by replicas. */
+export function pageStoreDir(config: Pick<Config, 'cacheDir'>): string {
+  return join(config.cacheDir, 'pages');
+}
+
+/** The context every command runs with, the same in gateway and HTTP mode. */
+export function commandContext(config: Config, library: Library, logger: Logger): CommandContext {
+  return { library, config, logger, pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName))) };
+}
+
+export async function startBot({ config, library, logger, client: clientOptions }: StartOptions): Promise<RunningBot> {
   if (!config.token) throw new Error('startBot needs a token');
   if (config.registerCommandsOnStart && config.appId) {
     const done = await registerCommands({ token: config.token, appId: config.appId, guildId: config.guildId, apiUrl: config.apiUrl });
     logger.info(done, 'registered commands');
   }
-  const client = createClient(config);
-  const pager = new Pager(logger, pageTimeoutMs);
-  client.on(Events.InteractionCreate, createDispatcher(commandsByName, { library, logger, pager, config }));
+  const client = createClient(config, clientOptions);
+  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
+  // Answers in progress, so that stopping lets them finish before the connection closes.
+  const inFlight = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const answering = dispatch(interaction).finally(() => inFlight.delete(answering));
+    inFlight.add(answering);
+  });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
@@ -48,10 +65,11 @@ export async function startBot({ config, library, logger, pageTimeoutMs }: Start
   let stopping: Promise<void> | null = null;
   return {
     client: live,
-    pager,
     stop() {
       stopping ??= (async () => {
-        await pager.stopAll();
+        // New interactions are no longer taken; the ones being answered finish first.
+        client.removeAllListeners(Events.InteractionCreate);
+        await Promise.allSettled([...inFlight]);
         await client.destroy();
       })();
       return stopping;

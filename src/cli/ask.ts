@@ -1,4 +1,4 @@
-// `npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] "question"`
+// `npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] [--since D] [--until D] [--source S] "question"`
 // Text mode prints passages with citations; --json prints exactly the contract in askJson.ts; --batch answers
 // one question per stdin line (one JSON line each) from one process. Warnings go to stderr only.
 import { createInterface } from 'node:readline';
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
   if (library.coverage.passages.length === 0) process.stderr.write(`warning: no articles loaded from ${args.seedsDir}\n`);
 
-  const answerOne = (question: string): AskAnswer => library.ask(question, { limit: args.limit });
+  const answerOne = (question: string): AskAnswer => library.ask(question, { limit: args.limit, ...args.filters });
 
   if (!args.batch) {
     const answer = answerOne(args.question ?? '');

@@ -1,9 +1,10 @@
 // Command-line flags for `ask`, parsed strictly: an unknown flag or a bad value is a usage error.
 import { parseArgs } from 'node:util';
-import { DEFAULT_LIMIT } from '../answer/ask.js';
+import { DEFAULT_LIMIT, type AskFilters } from '../answer/ask.js';
+import { parseAskFilters } from '../answer/askFilters.js';
 
 export const USAGE =
-  'usage: npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] "question"   (--batch reads one question a line from stdin)';
+  'usage: npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--source NAME] "question"   (--batch reads one question a line from stdin)';
 
 export interface AskArgs {
   json: boolean;
@@ -12,6 +13,8 @@ export interface AskArgs {
   seedsDir: string;
   /** The question (positionals joined), or null when none was given. */
   question: string | null;
+  /** Publication dates (undated articles are then left out) and source; empty when not given. */
+  filters: AskFilters;
 }
 
 const MAX_LIMIT = 100;
@@ -29,6 +32,9 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs | 
         batch: { type: 'boolean', default: false },
         limit: { type: 'string' },
         seeds: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        source: { type: 'string' },
       },
     });
   } catch (error) {
@@ -43,11 +49,14 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs | 
   if (!seedsDir) return { error: '--seeds needs a folder' };
   if (values.batch && positionals.length) return { error: '--batch reads questions from stdin, not arguments' };
   if (!values.batch && positionals.length === 0) return { error: 'no question given' };
+  const filters = parseAskFilters(values);
+  if ('error' in filters) return { error: `--${filters.error}` };
   return {
     json: values.json ?? false,
     batch: values.batch ?? false,
     limit,
     seedsDir,
     question: positionals.length ? positionals.join(' ') : null,
+    filters,
   };
 }

@@ -1,5 +1,8 @@
-// `npm run eval [-- --json] [--seeds DIR]`: Hit@1, Hit@3 and MRR of `ask` on eval/questions.dev.json,
-// then speaker precision/recall/F1 and dates right on eval/quotes.dev.jsonl, then the same on PolNeAR
+// `npm run eval [-- --json] [--seeds DIR]`: Hit@1, Hit@3 and MRR of `ask` on eval/questions.dev.json
+// and on eval/questions.paraphrase.json (questions worded unlike the articles); Cranfield nDCG@10
+// (ask with --limit 30 over one article per abstract, as `npm run ask -- --json --batch --limit 30`),
+// skipped with a note when ../shared/eval/cranfield is absent; then speaker precision/recall/F1 and
+// dates right on eval/quotes.dev.jsonl, then the same on PolNeAR
 // (../shared/eval/polnear-dev; skipped with a note when absent), with its misses by pattern.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -9,10 +12,13 @@ import { evaluateQuotes, formatQuotesEval } from '../eval/quotesEval.js';
 import { evaluatePolnear, formatPolnearEval, polnearAvailable, POLNEAR_DIR } from '../eval/polnearEval.js';
 import { loadCoverageCached } from '../statements/cache.js';
 import { join } from 'node:path';
+import { CRANFIELD_DIR, evaluateCranfield, readCranfield, writeCranfieldSeeds } from '../eval/cranfieldEval.js';
+import { CRANFIELD_PASSAGES } from '../eval/rankingHarness.js';
 import { runMain } from './runMain.js';
 import { citationText } from '../answer/citation.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
+const PARAPHRASES = 'eval/questions.paraphrase.json';
 const QUOTES = 'eval/quotes.dev.jsonl';
 /** Ranks are read over this many answers; MRR gives 0 to anything below. */
 const DEPTH = 10;
@@ -28,13 +34,23 @@ async function main(): Promise<number> {
   const library = await openLibrary({ seedsDir: values.seeds ?? process.env.SEEDS_DIR ?? 'seeds' });
   for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
 
-  const gold = JSON.parse(await readFile(QUESTIONS, 'utf8')) as GoldQuestion[];
   const texts = new Map(library.coverage.passages.map((p) => [citationText(p.doc, p.paragraph), p.text]));
-  const questions = evaluateQuestions(
-    gold,
-    (question) => library.ask(question, { limit: DEPTH }).passages,
-    (doc, paragraph) => texts.get(citationText(doc, paragraph)),
-  );
+  const evaluate = async (file: string) =>
+    evaluateQuestions(
+      JSON.parse(await readFile(file, 'utf8')) as GoldQuestion[],
+      (question) => library.ask(question, { limit: DEPTH }).passages,
+      (doc, paragraph) => texts.get(citationText(doc, paragraph)),
+    );
+  const questions = await evaluate(QUESTIONS);
+  const paraphrases = await evaluate(PARAPHRASES);
+
+  // Cranfield through the same library as any coverage folder: one article per abstract.
+  const collection = readCranfield(CRANFIELD_DIR);
+  let cranfield: { queries: number; ndcg10: number } | { skipped: string };
+  if (collection) {
+    const cranfieldLibrary = await openLibrary({ seedsDir: writeCranfieldSeeds(collection, '.cache/cranfield-seeds') });
+    cranfield = await evaluateCranfield(collection, (q) => cranfieldLibrary.ask(q, { limit: CRANFIELD_PASSAGES }).passages.map((p) => p.doc));
+  } else cranfield = { skipped: `${CRANFIELD_DIR} not found` };
 
   const quotes = evaluateQuotes(library.coverage.statements, QUOTES, library.coverage.people);
   let polnear = null;
@@ -44,10 +60,16 @@ async function main(): Promise<number> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ questions, quotes, polnear }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ questions, paraphrases, cranfield, quotes, polnear }, null, 2)}\n`);
   } else {
     process.stdout.write(`Questions (${QUESTIONS}, rank of first relevant passage in the top ${DEPTH}):\n`);
     process.stdout.write(`${formatQuestionsEval(questions)}\n`);
+    process.stdout.write(`\nParaphrased questions (${PARAPHRASES}):\n${formatQuestionsEval(paraphrases)}\n`);
+    process.stdout.write(
+      'skipped' in cranfield
+        ? `\nCranfield: skipped (${cranfield.skipped})\n`
+        : `\nCranfield (${CRANFIELD_DIR}, ${cranfield.queries} queries, top ${CRANFIELD_PASSAGES} passages → 10 documents):\nnDCG@10 = ${cranfield.ndcg10.toFixed(3)}\n`,
+    );
     process.stdout.write(`
 Speakers (${QUOTES}):
 ${formatQuotesEval(quotes)}

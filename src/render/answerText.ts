@@ -20,5 +20,7 @@ function hitLines(hit: Hit, rank: number, stems: Set<string>): string[] {
 export function renderAnswerText(answer: AskAnswer): string {
   if (answer.passages.length === 0) return answer.notice ?? 'Nothing found.';
   const stems = stemsOf(answer.question);
-  return answer.passages.map((hit, i) => hitLines(hit, i + 1, stems).join('\n')).join('\n\n');
+  const hits = answer.passages.map((hit, i) => hitLines(hit, i + 1, stems).join('\n')).join('\n\n');
+  // A notice beside results says what filters left out ("2 undated passages were left out").
+  return answer.notice ? `${answer.notice}\n\n${hits}` : hits;
 }

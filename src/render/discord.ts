@@ -204,14 +204,20 @@ export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Page[
 }
 
 /** The Previous · n/N · Next row for page `index` of `count`; all disabled once paging has ended. */
-export function pagerRow(index: number, count: number, disabled = false): APIActionRowComponent<APIButtonComponent> {
+export function pagerRow(
+  index: number,
+  count: number,
+  disabled = false,
+  /** custom_ids for the arrows; the bot's carry the query (src/bot/pageButtons.ts). */
+  ids: { prev: string; next: string } = { prev: PREV_ID, next: NEXT_ID },
+): APIActionRowComponent<APIButtonComponent> {
   return {
     type: 1,
     components: [
-      { type: 2, style: 2, custom_id: PREV_ID, label: '◀ Previous', disabled: disabled || index === 0 },
+      { type: 2, style: 2, custom_id: ids.prev, label: '◀ Previous', disabled: disabled || index === 0 },
       // A disabled button is the usual way to show the page number between the arrows.
       { type: 2, style: 2, custom_id: COUNT_ID, label: `${index + 1}/${count}`, disabled: true },
-      { type: 2, style: 2, custom_id: NEXT_ID, label: 'Next ▶', disabled: disabled || index >= count - 1 },
+      { type: 2, style: 2, custom_id: ids.next, label: 'Next ▶', disabled: disabled || index >= count - 1 },
     ],
   };
 }

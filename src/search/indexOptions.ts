@@ -1,6 +1,6 @@
-// Every MiniSearch option the production index uses, each documented once next to its value.
-// The benchmark (bench/) imports these so that it measures exactly what `ask` runs.
-import type { Options, SearchOptions } from 'minisearch';
+// Every option of the production index and ranking, each documented once next to its value.
+// The benchmark (bench/) and the evals import these so that they measure exactly what `ask` runs.
+import type { RankOptions } from './rank.js';
 import { processTerm, STOP_WORDS, TERMS_SOURCE, tokenize } from './terms.js';
 
 export { processTerm, tokenize, STOP_WORDS } from './terms.js';
@@ -19,91 +19,42 @@ export interface IndexedDocument {
 }
 
 /** Bump when anything that changes what is indexed changes in a way the fingerprint cannot see. */
-export const INDEX_SCHEMA_VERSION = 1;
-
-export const INDEX_OPTIONS: Options<IndexedDocument> = {
-  /**
-   * Fields indexed (default: none, must be given). The paragraph text answers most questions;
-   * `speakers` lets "what did Healey say about the truce" find a quote whose paragraph never names
-   * Healey; `title` lets an article's headline lift its paragraphs. Empty fields cost nothing.
-   */
-  fields: ['text', 'speakers', 'context', 'title'],
-
-  /**
-   * Fields stored in the index and returned with results (default: none). None: passages are
-   * looked up by id in the coverage, which keeps the index (and its cache file) small.
-   */
-  storeFields: [],
-
-  /** Document id field (default: `id`). The numeric position of the passage in `passages`. */
-  idField: 'id',
-
-  /**
-   * Text → raw words (default: split on space and punctuation). Ours keeps case for acronym
-   * detection and strips possessive/contraction clitics. See `terms.ts`.
-   */
-  tokenize,
-
-  /**
-   * Raw word → term (default: lower-case). Ours folds accents, keeps acronyms, drops stop words and
-   * stems, so "killed"/"kill", "countries"/"country" meet and "the"/"of" never cost a posting list.
-   */
-  processTerm,
-
-  /**
-   * Clean up after `discard` (default: true). Our index is built once and never edited, so there
-   * is nothing to vacuum; off avoids a stray timer in short-lived processes. (Built or loaded, its
-   * posting lists are packed and read-only, see packedPostings.ts: `add`/`discard` would throw.)
-   */
-  autoVacuum: false,
-};
+export const INDEX_SCHEMA_VERSION = 2;
 
 /**
- * Search options for questions. Questions are planned first (`queryPlan.ts`): terms arrive already
- * tokenised and processed, with per-term fuzzy/prefix flags, so tokenize/processTerm here are identity.
+ * Fields indexed, in this order (their position is the field number in the index). The paragraph
+ * text answers most questions; `speakers` lets "what did Healey say about the truce" find a quote
+ * whose paragraph never names Healey; `title` lets an article's headline lift its paragraphs.
  */
-export const SEARCH_OPTIONS: SearchOptions = {
+export const INDEX_FIELDS = ['text', 'speakers', 'context', 'title'] as const;
+
+export const RANK_OPTIONS: RankOptions = {
   /**
-   * Per-field score multipliers (default: 1 each). A speaker match is strong evidence that the
-   * paragraph is what the person said (2); a title match speaks for the whole article, so it lifts
-   * paragraphs only gently (1.5).
+   * Per-field score multipliers. The speaker's name finds a quote whose paragraph never names them,
+   * but must not outweigh the paragraph's own words: at 2 (tuned when MiniSearch's coordination
+   * factor rewarded any extra matched term) "Rubio said …" paragraphs outranked the one saying why
+   * he pulled out; 0.5 ranks both dev sets best (docs/ranking.md). The previous paragraph only
+   * hints at what a pronoun refers to (0.3); a title speaks for the whole article (1.5).
    */
-  boost: { text: 1, speakers: 2, context: 0.3, title: 1.5 },
+  boost: { text: 1, speakers: 0.5, context: 0.3, title: 1.5 },
 
   /**
-   * How per-term results combine (default: OR). OR, because questions carry words the answer does
-   * not ("why", "pull out" vs "absence"); BM25 plus MiniSearch's coordination factor (score × number
-   * of query terms matched) ranks paragraphs matching more terms first. AND lost answers.
+   * BM25 parameters. k: how fast repeated terms saturate; 1.5 (inside the textbook 1.2–2) ranks
+   * Cranfield's abstracts better than 1.2 (+0.3 points) and leaves the dev questions as they are;
+   * 1.8 and above start to cost them. b 0.75: the textbook length normalisation. d 0: plain BM25;
+   * BM25+'s floor (MiniSearch's 0.5) adds idf·d for every matched term whatever its frequency, a
+   * milder coordination factor: Cranfield +1.4 points without it (docs/ranking.md).
    */
-  combineWith: 'OR',
+  bm25: { k: 1.5, b: 0.75, d: 0 },
 
   /**
-   * BM25+ parameters (default k 1.2, b 0.7, d 0.5). k: how fast repeated terms saturate —
-   * paragraphs are short, so a second mention matters little (1.2 kept). b: length normalisation —
-   * 0.75 the textbook value; long quote paragraphs should not win by size alone. d: the floor every
-   * matching term adds, so one more matched term always outranks a longer paragraph (0.5 kept).
+   * Weights of fuzzy and prefix variants relative to the exact term (a near miss counts, never beats
+   * the word), and of WordNet relatives ("invad" for "invas", relatedTerms.ts) when a plan has them.
    */
-  bm25: { k: 1.2, b: 0.75, d: 0.5 },
+  weights: { fuzzy: 0.45, prefix: 0.375, related: 0.5 },
 
-  /**
-   * Score weights for fuzzy and prefix matches relative to exact ones (default fuzzy 0.45,
-   * prefix 0.375). Kept: a near miss should count, but never beat the word itself.
-   */
-  weights: { fuzzy: 0.45, prefix: 0.375 },
-
-  /**
-   * Cap on fuzzy edit distance (default 6). The planner asks for 0.2 × term length; 2 keeps
-   * "Zelenskyy"→"Zelensky" and typos while bounding the radix-tree walk on long words.
-   */
+  /** Cap on fuzzy edit distance (the planner asks for 0.2 × term length): "Zelenskyy"→"Zelensky", typos. */
   maxFuzzy: 2,
-
-  /** Fuzzy and prefix are decided per term by the planner (defaults: both off). */
-  fuzzy: false,
-  prefix: false,
-
-  /** Terms come pre-processed from the planner: search must not tokenise or stem them again. */
-  tokenize: (text: string) => [text],
-  processTerm: (term: string) => term,
 };
 
 /**
@@ -112,8 +63,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
  */
 export const INDEX_FINGERPRINT = JSON.stringify({
   schema: INDEX_SCHEMA_VERSION,
-  fields: INDEX_OPTIONS.fields,
-  storeFields: INDEX_OPTIONS.storeFields,
+  fields: INDEX_FIELDS,
   terms: TERMS_SOURCE,
   stopWords: [...STOP_WORDS],
 });

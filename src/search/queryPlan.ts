@@ -1,7 +1,7 @@
 // Turns a question into the few terms worth looking up, each with its own fuzzy/prefix setting.
 // Planning is where speed comes from: stop words and question words are gone, terms are unique,
 // and only the few terms that need it (names, unknown words) pay for fuzzy and prefix search.
-import type MiniSearch from 'minisearch';
+import { relatedTerms } from './relatedTerms.js';
 import { foldCase, processTerm, tokenize } from './terms.js';
 
 // Words that frame a question rather than say what it is about; dropped from questions only
@@ -27,6 +27,10 @@ export interface PlannedTerm {
   unknown: boolean;
   fuzzy: number | false;
   prefix: boolean;
+  /** Score multiplier for this term (default 1). */
+  weight?: number;
+  /** Other index terms that say the same ("invad" for "invas"), scored as this term at a lower weight. */
+  related?: string[];
 }
 
 export interface QueryPlan {
@@ -35,7 +39,12 @@ export interface QueryPlan {
   empty: 'blank' | 'no-words' | 'only-common-words' | null;
 }
 
-export function planQuery(question: string, index?: MiniSearch): QueryPlan {
+/** Whatever can say whether a term is in the index (the index itself, or base + live segment). */
+export interface Vocabulary {
+  has(term: string): boolean;
+}
+
+export function planQuery(question: string, index?: Vocabulary): QueryPlan {
   if (!question.trim()) return { terms: [], empty: 'blank' };
   const words = tokenize(question);
   if (words.length === 0) return { terms: [], empty: 'no-words' };
@@ -47,8 +56,13 @@ export function planQuery(question: string, index?: MiniSearch): QueryPlan {
     if (!term) continue;
     const named = /^\p{Lu}/u.test(word);
     const seen = byTerm.get(term);
+    // A term said twice counts once: weighting by query term frequency cost Cranfield 0.3 points.
     if (seen) seen.named ||= named;
-    else byTerm.set(term, { term, word, named, unknown: index ? !hasTerm(index, term) : false, fuzzy: false, prefix: false });
+    else {
+      // Noun↔verb relatives ("invad" for "invas"), only those the index has: nothing to look up otherwise.
+      const related = relatedTerms(term).filter((other) => !index || index.has(other));
+      byTerm.set(term, { term, word, named, unknown: index ? !index.has(term) : false, fuzzy: false, prefix: false, ...(related.length ? { related } : {}) });
+    }
   }
   // No high-frequency cut: at 100k paragraphs dropping terms in >5% of paragraphs cost 12 points of
   // top-3 hits (bench/experiments/README.md) and, with the top-k scorer, bought almost no speed.
@@ -67,16 +81,3 @@ export function planQuery(question: string, index?: MiniSearch): QueryPlan {
   }
   return { terms, empty: null };
 }
-
-/**
- * Whether the index holds `term` exactly. MiniSearch has no public term lookup; its radix tree is
- * `_index` (stable across v7). Without it every term counts as known, which only turns off typo rescue.
- */
-function hasTerm(index: MiniSearch, term: string): boolean {
-  const tree = radixTree(index);
-  return tree ? tree.has(term) : true;
-}
-
-
-type RadixTree = { has(key: string): boolean; get(key: string): Map<number, Map<number, number>> | undefined };
-const radixTree = (index: MiniSearch) => (index as unknown as { _index?: RadixTree })._index;

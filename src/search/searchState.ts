@@ -1,13 +1,12 @@
 // What answering needs, built once: the index plus the near-duplicate groups over the same passages.
-import type MiniSearch from 'minisearch';
 import type { Passage } from '../types.js';
 import { buildIndex, type IndexExtras } from './buildIndex.js';
-import type { IndexedDocument } from './indexOptions.js';
+import type { InvertedIndex } from './invertedIndex.js';
 import { duplicateGroups } from './nearDuplicates.js';
 import { tokenizePassages } from './tokens.js';
 
 export interface SearchState {
-  index: MiniSearch<IndexedDocument>;
+  index: InvertedIndex;
   /** Groups of passage ids that say the same thing (see nearDuplicates.ts). */
   groups: number[][];
 }

@@ -1,17 +1,19 @@
 // A loopback Discord: HTTP API + WebSocket gateway on 127.0.0.1 that a real discord.js Client logs
 // into via `rest.api`. Tests and the sandbox drive it as a user would: run a command, type into an
 // autocomplete, click a button, and read back what the bot answered and how fast.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Gateway } from './gateway.js';
 import { InteractionRecord } from './interaction.js';
 import { MessageStore } from './messages.js';
-import { handleRest, type RestState } from './rest.js';
+import { callback, handleRest, routeParts, type RestState } from './rest.js';
 import type { RecordedRequest, SendOptions, StandInUser, StoredMessage } from './types.js';
 import { interactionBase, makeWorld, type World } from './world.js';
 
 export { InteractionRecord } from './interaction.js';
 export type { RecordedRequest, StandInUser, StoredMessage } from './types.js';
+export type { GatewayStats } from './gateway.js';
 
 export interface StandInOptions {
   /** The bot token to accept; omit to accept any. */
@@ -19,6 +21,25 @@ export interface StandInOptions {
   appId?: string;
   /** Debug lines (connections, refusals); silent by default. */
   log?: (line: string) => void;
+  /** How many servers the bot is in (default 1); their ids fall on successive shards. */
+  guilds?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** Keep every request in `requests` (default true; long runs turn it off). */
+  recordRequests?: boolean;
+}
+
+/** A REST response the stand-in gives instead of (or before) the real one, `times` times. */
+export interface RestFault {
+  method?: string;
+  /** Matched against the path without /api and version, e.g. /webhooks/…/messages/@original. */
+  path: RegExp;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (with the fault, or normally when no status is given). */
+  delayMs?: number;
+  times?: number;
 }
 
 /** Thrown when the Discord client itself would refuse the input (e.g. over max_length). */
@@ -57,15 +78,25 @@ export class StandIn {
   readonly requests: RecordedRequest[] = [];
   readonly messages: MessageStore;
   readonly interactions = new Map<string, InteractionRecord>();
+  private readonly byToken = new Map<string, InteractionRecord>();
   readonly commands = new Map<string, Record<string, unknown>[]>();
   private readonly server: Server;
   private readonly gateway: Gateway;
   private readonly state: RestState;
   private port = 0;
   private listeners = new Set<() => void>();
+  /** The application's signing key, as Discord holds it for HTTP interactions. */
+  private readonly signingKey: KeyObject;
+  readonly publicKeyHex: string;
+  /** HTTP interactions: the endpoints to POST to, taken in turn like a load balancer; null = gateway. */
+  private endpoints: string[] | null = null;
+  private nextEndpoint = 0;
 
   constructor(private readonly options: StandInOptions = {}) {
-    this.world = makeWorld(options.appId);
+    this.world = makeWorld(options.appId, options.guilds ?? 1);
+    const keys = generateKeyPairSync('ed25519');
+    this.signingKey = keys.privateKey;
+    this.publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
     this.messages = new MessageStore(this.world);
     const log = options.log ?? (() => {});
     this.gateway = new Gateway(this.world, options.token ?? null, () => this.gatewayUrl, log);
@@ -73,11 +104,16 @@ export class StandIn {
       world: this.world,
       token: options.token ?? null,
       gatewayUrl: '',
+      recommendedShards: options.recommendedShards ?? 1,
       messages: this.messages,
       interactions: this.interactions,
+      byToken: this.byToken,
       commands: this.commands,
     };
     this.server = createServer((req, res) => void this.serve(req, res));
+    // Discord keeps connections open far longer than Node's 5 s default; a client reusing one the
+    // server has just closed would see "other side closed" on a POST it cannot safely retry.
+    this.server.keepAliveTimeout = 120_000;
     this.server.on('upgrade', (req, socket, head) => {
       if (new URL(req.url ?? '/', 'http://x').pathname === '/gateway') this.gateway.upgrade(req, socket, head);
       else socket.destroy();
@@ -100,9 +136,44 @@ export class StandIn {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  /** Resolves when a bot has logged in through the gateway. */
-  ready(): Promise<void> {
-    return this.gateway.ready();
+  /** Resolves when a bot has logged in through the gateway (with `shards`: when that many shards have). */
+  ready(shards: number | null = null): Promise<void> {
+    return this.gateway.ready(shards);
+  }
+
+  /** Identifies, resumes and replayed events seen by the gateway. */
+  get gatewayStats() {
+    return this.gateway.stats;
+  }
+
+  /** Shards with a live session. */
+  get shards(): number[] {
+    return this.gateway.shards;
+  }
+
+  /** Fault: closes the bot's connections with `code` (4000: resumable; 4009: identify again). */
+  closeGateway(code: number): void {
+    this.gateway.closeAll(code);
+  }
+
+  /** Fault: op 9 INVALID_SESSION, not resumable. */
+  invalidateSession(): void {
+    this.gateway.invalidateAll();
+  }
+
+  private readonly faults: RestFault[] = [];
+
+  /** Fault: answer matching REST requests with `fault` (429, 500, 10062…) the given number of times. */
+  failRest(fault: RestFault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  private takeFault(method: string, path: string): RestFault | null {
+    const bare = `/${routeParts(path).join('/')}`;
+    const fault = this.faults.find((f) => (f.times ?? 1) > 0 && (!f.method || f.method === method) && f.path.test(bare));
+    if (!fault) return null;
+    fault.times = (fault.times ?? 1) - 1;
+    return fault;
   }
 
   async close(): Promise<void> {
@@ -141,7 +212,7 @@ export class StandIn {
     if (button.disabled && !send.evenIfDisabled) throw new RejectedByClient(`Button ${customId} is disabled`);
     const user = send.user ?? this.world.asker;
     const payload = {
-      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', send.member),
+      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', this.guildFor(message.guild_id), send.member),
       message: MessageStore.toApi(message),
       data: { custom_id: customId, component_type: 2 },
     };
@@ -190,19 +261,85 @@ export class StandIn {
   private dispatchCommand(type: 2 | 4, name: string, options: unknown[], send: SendOptions): InteractionRecord {
     const user = send.user ?? this.world.asker;
     const command = this.registeredCommand(name);
+    const guild = this.guildFor(send.guild);
     const payload = {
-      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', send.member),
-      data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: this.world.guildId },
+      ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', guild, send.member),
+      data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: guild.id },
     };
     return this.dispatch(new InteractionRecord(payload, user, name, null), payload);
   }
 
-  private dispatch(ix: InteractionRecord, payload: unknown): InteractionRecord {
-    if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
+  /**
+   * Delivers interactions by signed POSTs to these URLs (the application's "Interactions Endpoint
+   * URL"), in turn, as a load balancer in front of replicas would; null goes back to the gateway.
+   */
+  deliverOverHttp(urls: string | string[] | null): void {
+    this.endpoints = urls === null ? null : [urls].flat();
+    this.nextEndpoint = 0;
+  }
+
+  /** The headers Discord sends with a body: Ed25519 over timestamp + body, with the app's key. */
+  sign(body: string, timestampS = Math.floor(Date.now() / 1000)): Record<string, string> {
+    const timestamp = String(timestampS);
+    const signature = sign(null, Buffer.from(timestamp + body), this.signingKey).toString('hex');
+    return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+  }
+
+  private remember(ix: InteractionRecord): void {
     this.interactions.set(ix.id, ix);
+    this.byToken.set(ix.token, ix);
+  }
+
+  /** Drops an interaction and the messages it made (long runs: the load benchmark). */
+  forget(ix: InteractionRecord): void {
+    this.interactions.delete(ix.id);
+    this.byToken.delete(ix.token);
+    if (ix.type === 2 && ix.originalMessageId) this.messages.delete(ix.originalMessageId);
+    for (const id of ix.followUpIds) this.messages.delete(id);
+  }
+
+  private guildFor(id: string | undefined) {
+    const guild = id === undefined ? this.world.guilds[0] : this.world.guilds.find((g) => g.id === id);
+    if (!guild) throw new RejectedByClient(`The bot is not in guild ${id}`);
+    return guild;
+  }
+
+  private dispatch(ix: InteractionRecord, payload: unknown): InteractionRecord {
+    if (this.endpoints) {
+      const url = this.endpoints[this.nextEndpoint++ % this.endpoints.length]!;
+      this.remember(ix);
+      ix.markDispatched();
+      ix.delivery = this.post(ix, url, payload);
+      return ix;
+    }
+    if (!this.gateway.connected) throw new Error('No bot is connected to the stand-in gateway');
+    this.remember(ix);
     ix.markDispatched();
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    ix.shards = this.gateway.dispatch('INTERACTION_CREATE', payload, ix.payload.guild_id ?? null);
     return ix;
+  }
+
+  /**
+   * One HTTP delivery: the response body is the interaction's first callback, as on Discord. Each
+   * delivery opens its own connection (Discord's requests come from many machines), so a load
+   * balancer or node:cluster in front of replicas spreads them.
+   */
+  private async post(ix: InteractionRecord, url: string, payload: unknown): Promise<void> {
+    const body = JSON.stringify(payload);
+    try {
+      const res = await postOnce(url, this.sign(body), body);
+      const worker = res.headers['x-worker'];
+      ix.servedBy = `${url}${worker ? `#${String(worker)}` : ''}`;
+      if (res.status !== 200) {
+        ix.deliveryFailed(`endpoint answered ${res.status}: ${res.text.slice(0, 200)}`);
+        return;
+      }
+      const result = callback(this.state, ix.id, ix.token, new URLSearchParams(), JSON.parse(res.text) as Record<string, unknown>);
+      if (result.status >= 400) ix.deliveryFailed(`endpoint's response refused: ${JSON.stringify(result.body)}`);
+    } catch (error) {
+      ix.deliveryFailed(`endpoint unreachable: ${(error as Error).message}`);
+    }
+    for (const listener of [...this.listeners]) listener();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -212,11 +349,23 @@ export class StandIn {
     let body: unknown;
     try {
       body = await readBody(req);
+      // Discord takes an HTTP interaction's reply before its webhook calls: hold those until it has.
+      const [a, , token] = routeParts(url.pathname);
+      const delivering = a === 'webhooks' && token ? this.byToken.get(token)?.delivery : undefined;
+      if (delivering) await delivering;
+      const fault = this.takeFault(method, url.pathname);
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault?.status) {
+        if (this.options.recordRequests !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: fault.status });
+        res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body ?? {}));
+        for (const listener of [...this.listeners]) listener();
+        return;
+      }
       result = handleRest(this.state, method, url.pathname, url.searchParams, body, req.headers.authorization);
     } catch (error) {
       result = { status: 400, body: { message: `Bad request: ${(error as Error).message}`, code: 50109 } };
     }
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: result.status });
+    if (this.options.recordRequests !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: result.status });
     if (result.body === undefined) {
       res.writeHead(result.status).end();
     } else {
@@ -224,6 +373,21 @@ export class StandIn {
     }
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+function postOnce(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    // Discord gives an endpoint 3 s to answer.
+    req.setTimeout(3000, () => req.destroy(new Error('no response within 3 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Starts a stand-in on an ephemeral loopback port. */

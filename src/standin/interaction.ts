@@ -15,10 +15,18 @@ export class InteractionRecord {
   originalMessageId: string | null;
   readonly followUpIds: string[] = [];
   dispatchedAt = 0;
+  /** Gateway mode: the shards the event was sent to (one, the guild's). */
+  shards: number[] = [];
+  /** HTTP mode: the delivery in progress (its response is the first callback). */
+  delivery: Promise<void> | null = null;
+  /** HTTP mode: which endpoint (and worker) answered. */
+  servedBy: string | null = null;
+  /** HTTP mode: why the delivery failed, if it did (the endpoint refused or never answered). */
+  failure: string | null = null;
   private settled: Final | null = null;
   private waiters: ((final: Final) => void)[] = [];
 
-  constructor(readonly payload: { id: string; token: string; type: number }, user: StandInUser, name: string, messageId: string | null) {
+  constructor(readonly payload: { id: string; token: string; type: number; guild_id?: string; channel_id?: string }, user: StandInUser, name: string, messageId: string | null) {
     this.id = payload.id;
     this.token = payload.token;
     this.type = payload.type;
@@ -44,9 +52,18 @@ export class InteractionRecord {
     return this.callbacks.length > 0;
   }
 
+  deliveryFailed(reason: string): void {
+    this.failure = reason;
+    this.settle({ kind: 'failed', reason });
+  }
+
+  /** ms between dispatch and the final answer (message, choices), once there is one. */
+  answerMs: number | null = null;
+
   settle(final: Final): void {
     if (this.settled) return;
     this.settled = final;
+    this.answerMs = this.sinceDispatch();
     for (const w of this.waiters.splice(0)) w(final);
   }
 

@@ -12,8 +12,12 @@ export interface RestState {
   /** The bot token expected in `Authorization: Bot …`; null accepts any. */
   token: string | null;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends (SHARDS=auto asks for it). */
+  recommendedShards: number;
   messages: MessageStore;
   interactions: Map<string, InteractionRecord>;
+  /** The same interactions by token (webhook routes name the token, not the id). */
+  byToken: Map<string, InteractionRecord>;
   /** Registered commands by scope: 'global' or a guild id. */
   commands: Map<string, Record<string, unknown>[]>;
 }
@@ -51,7 +55,7 @@ export function handleRest(state: RestState, method: string, pathname: string, q
   if (a === 'gateway' && b === 'bot' && method === 'GET') {
     return json(200, {
       url: state.gatewayUrl,
-      shards: 1,
+      shards: state.recommendedShards,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
     });
   }
@@ -108,7 +112,7 @@ function withResponse(ix: InteractionRecord, type: number, message: StoredMessag
   });
 }
 
-function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: Body): RestResult {
+export function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: Body): RestResult {
   const ix = state.interactions.get(id);
   if (!ix || ix.token !== token) return notFound('Unknown interaction', 10062);
   if (ix.acknowledged) return json(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
@@ -148,7 +152,7 @@ function callback(state: RestState, id: string, token: string, query: URLSearchP
 }
 
 function webhook(state: RestState, method: string, appId: string, token: string, rest: string[], body: Body): RestResult {
-  const ix = [...state.interactions.values()].find((x) => x.token === token);
+  const ix = state.byToken.get(token);
   if (appId !== state.world.appId || !ix) return notFound('Unknown Webhook', 10015);
   if (!ix.acknowledged) return notFound('Unknown Webhook', 10015);
   if (rest.length === 0 && method === 'POST') {

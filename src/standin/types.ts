@@ -47,10 +47,14 @@ export interface RecordedRequest {
 export type Final =
   | { kind: 'message'; message: StoredMessage }
   | { kind: 'choices'; choices: { name: string; value: string | number }[] }
-  | { kind: 'modal'; data: unknown };
+  | { kind: 'modal'; data: unknown }
+  /** HTTP mode: the endpoint refused the delivery or gave no usable response (Discord shows "interaction failed"). */
+  | { kind: 'failed'; reason: string };
 
 export interface SendOptions {
   user?: StandInUser;
+  /** The server it happens in (default: the first). */
+  guild?: string;
   locale?: string;
   /** Click a disabled button anyway: a click racing the bot's "disable buttons" edit. */
   evenIfDisabled?: boolean;

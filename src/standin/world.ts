@@ -12,9 +12,17 @@ const MODERATOR_PERMISSIONS = MANAGE_SERVER_PERMISSIONS;
 /** What the bot may do in the channel: the same plus attach files. */
 const APP_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n));
 
+/** A server with one text channel. */
+export interface Guild {
+  id: string;
+  channelId: string;
+}
+
 export interface World {
   appId: string;
   bot: StandInUser;
+  /** Every server the bot is in; the first is `guildId`/`channelId`. */
+  guilds: Guild[];
   guildId: string;
   channelId: string;
   everyoneRoleId: string;
@@ -34,8 +42,11 @@ export interface MemberOverrides {
   permissions?: string;
 }
 
-export function makeWorld(appId?: string): World {
-  const guildId = snowflake();
+export function makeWorld(appId?: string, guildCount = 1): World {
+  // Ids a millisecond apart land on successive shards: Discord routes by (guild_id >> 22) % shards.
+  const at = Date.now();
+  const guilds = Array.from({ length: guildCount }, (_, i) => ({ id: snowflake(at + i), channelId: snowflake() }));
+  const guildId = guilds[0]!.id;
   const user = (username: string, extra: Partial<StandInUser> = {}): StandInUser => ({
     id: snowflake(),
     username,
@@ -48,8 +59,9 @@ export function makeWorld(appId?: string): World {
   return {
     appId: id,
     bot: { ...user('coverage-bot', { bot: true }), id },
+    guilds,
     guildId,
-    channelId: snowflake(),
+    channelId: guilds[0]!.channelId,
     everyoneRoleId: guildId,
     asker: user('asker'),
     bystander: user('bystander'),
@@ -58,11 +70,16 @@ export function makeWorld(appId?: string): World {
   };
 }
 
-export function channelPayload(world: World) {
+/** Discord's rule for which shard receives a guild's events. */
+export function shardOf(guildId: string, shards: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shards));
+}
+
+export function channelPayload(world: World, guild: Guild = world.guilds[0]!) {
   return {
-    id: world.channelId,
+    id: guild.channelId,
     type: 0,
-    guild_id: world.guildId,
+    guild_id: guild.id,
     name: 'coverage',
     position: 0,
     permission_overwrites: [],
@@ -92,14 +109,14 @@ export function memberPayload(user: StandInUser, world: World, overrides: Member
   };
 }
 
-export function readyPayload(world: World, sessionId: string, resumeUrl: string) {
+export function readyPayload(world: World, sessionId: string, resumeUrl: string, shard: [number, number] = [0, 1], guilds: Guild[] = world.guilds) {
   return {
     v: 10,
     user: { ...world.bot, verified: true, mfa_enabled: false, flags: 0 },
-    guilds: [{ id: world.guildId, unavailable: true }],
+    guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard,
     application: { id: world.appId, flags: 0 },
     private_channels: [],
     relationships: [],
@@ -110,9 +127,9 @@ export function readyPayload(world: World, sessionId: string, resumeUrl: string)
   };
 }
 
-export function guildCreatePayload(world: World) {
+export function guildCreatePayload(world: World, guild: Guild = world.guilds[0]!) {
   return {
-    id: world.guildId,
+    id: guild.id,
     name: 'Coverage stand-in',
     icon: null,
     splash: null,
@@ -144,7 +161,7 @@ export function guildCreatePayload(world: World) {
     member_count: 3,
     roles: [
       {
-        id: world.everyoneRoleId,
+        id: guild.id,
         name: '@everyone',
         color: 0,
         hoist: false,
@@ -172,7 +189,7 @@ export function guildCreatePayload(world: World) {
     ],
     emojis: [],
     stickers: [],
-    channels: [channelPayload(world)],
+    channels: [channelPayload(world, guild)],
     threads: [],
     members: [memberPayload(world.bot, world), memberPayload(world.asker, world), memberPayload(world.bystander, world)],
     voice_states: [],
@@ -184,23 +201,23 @@ export function guildCreatePayload(world: World) {
 }
 
 /** The fields every interaction carries, whatever its type. */
-export function interactionBase(world: World, type: number, user: StandInUser, locale: string, member: MemberOverrides = {}) {
+export function interactionBase(world: World, type: number, user: StandInUser, locale: string, guild: Guild = world.guilds[0]!, member: MemberOverrides = {}) {
   return {
     id: snowflake(),
     application_id: world.appId,
     type,
     token: `standin-${snowflake()}-${Math.random().toString(36).slice(2)}`,
     version: 1,
-    guild_id: world.guildId,
-    guild: { id: world.guildId, locale: 'en-GB', features: [] },
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: 'en-GB', features: [] },
     guild_locale: 'en-GB',
-    channel_id: world.channelId,
-    channel: channelPayload(world),
+    channel_id: guild.channelId,
+    channel: channelPayload(world, guild),
     member: memberPayload(user, world, member),
     app_permissions: APP_PERMISSIONS,
     locale,
     entitlements: [],
-    authorizing_integration_owners: { '0': world.guildId },
+    authorizing_integration_owners: { '0': guild.id },
     context: 0,
     attachment_size_limit: 10 * 1024 * 1024,
   };

@@ -86,6 +86,22 @@ describe('/ask', () => {
     expect(() => h.standin.sendCommand('ask', { question: 'x'.repeat(QUESTION_MAX + 1) })).toThrow(RejectedByClient);
   });
 
+  it('since: only dated passages, and the reply says undated articles were left out', async () => {
+    const expected = h.library.ask(QUESTION, { ...ASK_OPTIONS, since: '2025-04-01' });
+    expect(expected.passages.length).toBeGreaterThan(0);
+    const reply = await h.standin.sendCommand('ask', { question: QUESTION, since: '2025-04-01' }).reply();
+    expect(reply.content).toMatch(/published on or after 2025-04-01/);
+    expect(reply.content).toMatch(/undated/);
+    expect(reply.embeds.length).toBeGreaterThan(0);
+    for (const e of reply.embeds) expect(e.footer?.text).not.toContain('undated');
+  });
+
+  it('a malformed date gets a friendly line, not an error', async () => {
+    const reply = await h.standin.sendCommand('ask', { question: QUESTION, until: '2025-02-30' }).reply();
+    expect(reply.content).toMatch(/until must be a date as YYYY-MM-DD/);
+    expect(reply.embeds).toEqual([]);
+  });
+
   it('says so when nothing in the coverage matches', async () => {
     const question = 'xylophone quokka zeppelin';
     const answer = h.library.ask(question, ASK_OPTIONS);

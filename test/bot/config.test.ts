@@ -22,6 +22,7 @@ describe('parseConfig', () => {
         seedsDir: 'seeds',
         logLevel: 'info',
         registerCommandsOnStart: false,
+        cacheDir: '.cache',
         logFormat: 'auto',
         coverageSource: null,
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
@@ -38,6 +39,7 @@ describe('parseConfig', () => {
       SEEDS_DIR: 'other',
       LOG_LEVEL: 'DEBUG',
       REGISTER_COMMANDS_ON_START: 'true',
+      CACHE_DIR: '/srv/shared-cache',
       LOG_FORMAT: 'JSON',
       COVERAGE_SOURCE: ' BBC News ',
     });
@@ -51,6 +53,7 @@ describe('parseConfig', () => {
         seedsDir: 'other',
         logLevel: 'debug',
         registerCommandsOnStart: true,
+        cacheDir: '/srv/shared-cache',
         logFormat: 'json',
         coverageSource: 'BBC News',
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/answer/openLibrary.js';
 import { DOC, ROOT, SEEDS, tempDir } from '../helpers.js';
-import { startHarness, type Harness } from './harness.js';
+import { buttonLabelled, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let empty: Harness;
@@ -52,7 +52,7 @@ describe('/coverage', () => {
     const reply = await ix.reply();
     expect(reply.flags & 64).toBe(64);
     expect(reply.content).toBe('**Coverage** — page 1 of 2');
-    const page2 = await h.standin.clickButton(ix, 'page:next', { user: h.standin.world.moderator }).final();
+    const page2 = await h.standin.clickButton(ix, buttonLabelled(reply, 'Next').custom_id, { user: h.standin.world.moderator }).final();
     expect(page2.kind).toBe('message');
     const embed = page2.kind === 'message' ? page2.message.embeds[0]! : null;
     expect(embed!.title).toBe('Skipped files (1)');

@@ -30,6 +30,9 @@ describe('registerCommands', () => {
     expect(ask.map((o) => [o.name, o.type, Boolean(o.required)])).toEqual([
       ['question', 3, true],
       ['hide', 5, false],
+      ['since', 3, false],
+      ['until', 3, false],
+      ['source', 3, false],
     ]);
     expect(ask[0]!.max_length).toBe(300);
     expect(who.map((o) => [o.name, o.type, Boolean(o.autocomplete)])).toEqual([

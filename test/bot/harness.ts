@@ -8,7 +8,7 @@ import { openLibrary } from '../../src/answer/openLibrary.js';
 import { parseConfig } from '../../src/bot/config.js';
 import { createLogger } from '../../src/bot/log.js';
 import { startBot, type RunningBot } from '../../src/bot/start.js';
-import { startStandin, type StandIn } from '../../src/standin/index.js';
+import { startStandin, type StandIn, type StoredMessage } from '../../src/standin/index.js';
 
 /** Token-shaped but made up, so the redaction tests see a realistic token. */
 export const FAKE_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz01234';
@@ -26,11 +26,16 @@ export interface Harness {
   bot: RunningBot;
   library: Library;
   logs: Record<string, unknown>[];
+  /** The bot's cache folder (page-button queries); a restarted bot pointed at it answers old buttons. */
+  cacheDir: string;
+  /** Stops the bot and starts a fresh one on the same stand-in and cache folder, as a restart would. */
+  restart(): Promise<RunningBot>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { pageTimeoutMs?: number; library?: Library; env?: Record<string, string> } = {}): Promise<Harness> {
-  const standin = await startStandin({ token: FAKE_TOKEN });
+export async function startHarness(options: { library?: Library; standin?: StandIn; env?: Record<string, string> } = {}): Promise<Harness> {
+  const standin = options.standin ?? (await startStandin({ token: FAKE_TOKEN }));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'coverage-bot-cache-'));
   const library = options.library ?? (await realLibrary());
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
@@ -40,20 +45,35 @@ export async function startHarness(options: { pageTimeoutMs?: number; library?: 
     DISCORD_GUILD_ID: standin.world.guildId,
     DISCORD_API_URL: standin.apiUrl,
     REGISTER_COMMANDS_ON_START: 'true',
+    CACHE_DIR: cacheDir,
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.error);
-  const bot = await startBot({ config: parsed.config, library, logger, pageTimeoutMs: options.pageTimeoutMs });
-  return {
+  const config = parsed.config;
+  const harness: Harness = {
     standin,
-    bot,
+    bot: await startBot({ config, library, logger }),
     library,
     logs,
+    cacheDir,
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = await startBot({ config, library, logger });
+      return harness.bot;
+    },
     async close() {
-      await bot.stop();
+      await harness.bot.stop();
       await standin.close();
     },
   };
+  return harness;
+}
+
+/** The button labelled `label` (e.g. 'Next') on a message. */
+export function buttonLabelled(message: StoredMessage, label: string) {
+  const button = message.components.flatMap((r) => r.components ?? []).find((b) => b.label?.includes(label));
+  if (!button?.custom_id) throw new Error(`No ${label} button on message ${message.id}`);
+  return button as typeof button & { custom_id: string };
 }
 
 /** Every message body the bot sent: callback data (types 4, 7), webhook edits and follow-ups. */

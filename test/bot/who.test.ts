@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/types.js';
 import { whenSaid } from '../../src/render/discord.js';
-import { startHarness, type Harness } from './harness.js';
+import { buttonLabelled, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let people: Person[] = [];
@@ -135,7 +135,7 @@ describe('/who with many statements (stub who over the real library)', () => {
   it('shows every statement once, in the library’s order, dated, across pages', async () => {
     const ix = stubbed.standin.sendCommand('who', { person: 'Person' });
     const first = await ix.reply();
-    const second = await stubbed.standin.clickButton(ix, 'page:next').reply();
+    const second = await stubbed.standin.clickButton(ix, buttonLabelled(first, 'Next').custom_id).reply();
     const fields = [...first.embeds[0]!.fields!, ...second.embeds[0]!.fields!];
     expect(fields.map((f) => f.name)).toEqual([
       '20 Apr 2025',

@@ -42,12 +42,34 @@ describe('npm run ask -- --json', () => {
   });
 });
 
+describe('npm run ask -- --since', () => {
+  it('leaves undated articles out, prints only dated passages, and says so on stderr', () => {
+    const { code, stdout, stderr } = ask(['--json', '--limit', '10', '--since', '2025-04-01', 'What did Zelensky say about Crimea?']);
+    expect(code).toBe(0);
+    const passages = JSON.parse(stdout) as { publishedOn: string | null }[];
+    expect(passages.length).toBeGreaterThan(0);
+    for (const p of passages) expect(p.publishedOn! >= '2025-04-01').toBe(true);
+    expect(stderr).toMatch(/undated matching passages? (was|were) left out/);
+  });
+
+  it('a bad date is a usage error (exit 2)', () => {
+    const { code, stderr } = ask(['--until', 'yesterday', 'q']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--until must be a date/);
+  });
+});
+
 describe('ask flags', () => {
   const env = {};
   it('defaults: limit 5, seeds from SEEDS_DIR or "seeds"', () => {
-    expect(parseAskArgs(['a', 'question'], env)).toEqual({ json: false, batch: false, limit: 5, seedsDir: 'seeds', question: 'a question' });
+    expect(parseAskArgs(['a', 'question'], env)).toEqual({ json: false, batch: false, limit: 5, seedsDir: 'seeds', question: 'a question', filters: {} });
     expect(parseAskArgs(['q'], { SEEDS_DIR: '/x' })).toMatchObject({ seedsDir: '/x' });
-    expect(parseAskArgs(['--json', '--limit', '2', '--seeds', 'd', ''], env)).toEqual({ json: true, batch: false, limit: 2, seedsDir: 'd', question: '' });
+    expect(parseAskArgs(['--json', '--limit', '2', '--seeds', 'd', ''], env)).toEqual({ json: true, batch: false, limit: 2, seedsDir: 'd', question: '', filters: {} });
+  });
+  it('takes --since, --until and --source', () => {
+    expect(parseAskArgs(['--since', '2025-04-01', '--until', '2025-04-30', '--source', 'Independent', 'q'], env)).toMatchObject({
+      filters: { since: '2025-04-01', until: '2025-04-30', source: 'Independent' },
+    });
   });
   it.each([
     [['--bogus', 'q'], /Unknown option/],
@@ -56,6 +78,8 @@ describe('ask flags', () => {
     [['--limit'], /argument missing|--limit/],
     [[], /no question/],
     [['--batch', 'q'], /stdin/],
+    [['--since', '2025-13-01', 'q'], /--since must be a date as YYYY-MM-DD/],
+    [['--since', '2025-05-01', '--until', '2025-04-01', 'q'], /since must not be after until/],
   ])('%j is a usage error', (argv, message) => {
     const parsed = parseAskArgs(argv, env);
     expect(parsed).toHaveProperty('error');

