@@ -38,6 +38,8 @@ export interface Cleaned {
  * "Read more" / "Support Now" runs of any length go with the appeal they belong to).
  */
 export function removeBoilerplate(lines: string[]): Cleaned {
+  // Most articles carry no appeal at all: then nothing goes, and no line needs cutting into sentences.
+  if (!lines.some(isAppealSentence)) return { lines: lines.filter((line) => line.trim() !== ''), source: null };
   const units = lines.map((line, lineNo) =>
     splitSentences(line).map((text) => ({ lineNo, text, appeal: isAppealSentence(text) })),
   );

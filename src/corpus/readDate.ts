@@ -2,7 +2,8 @@
 // "2005-02-27T10:00:00Z") and the common written forms ("27 February 2005", "Feb 27, 2005",
 // "Sun, 27 Feb 2005 10:00:00 GMT") through chrono-node's strict parser. Never a guess: a value with
 // no year, an impossible day, or day and month that could be either way round is unreadable.
-import * as chrono from 'chrono-node';
+// The English locale only: the full package loads every language (~0.4 s more at every start).
+import * as chrono from 'chrono-node/en';
 import type { IsoDate } from '../types.js';
 import { isRealDate } from './parseDateLine.js';
 

@@ -48,7 +48,10 @@ const words = (text: string) => normaliseText(text).trim().split(' ').filter(Boo
 
 /** The source as a name: the part before an apposition, without determiners and possessive marks. */
 function sourceHead(source: string): string[] {
-  const before = source.split(/\s*[,–—(]\s*/)[0] ?? source;
+  let before = source.split(/\s*[,–—(]\s*/)[0] ?? source;
+  // "Mr. Morgan of the Sierra Club", "Rep. Elijah Cummings of Maryland": the person is before "of".
+  const personOf = /^((?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Del|Gen|Lord|Sir)\.?\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}'’-]+)\s+of\s/u.exec(before);
+  if (personOf) before = personOf[1]!;
   return words(before.replace(/[’']s\b/g, '')).filter((w) => !['the', 'a', 'an'].includes(w));
 }
 

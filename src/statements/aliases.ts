@@ -34,6 +34,8 @@ const GENDER: Record<string, 'm' | 'f'> = { Mr: 'm', Sir: 'm', Lord: 'm', Mrs: '
 
 /** Honorifics that go with a first name in British usage ("Sir Keir"). */
 const FIRST_NAME_HONORIFICS = new Set(['Sir', 'Dame']);
+/** Titles of the peerage: part of how a peer is named ("Lord Falconer"), unlike "Mr". */
+const PEERAGE = new Set(['Lord', 'Lady', 'Baroness', 'Baron']);
 
 export class PeopleIndex {
   readonly persons: PersonRecord[] = [];
@@ -251,7 +253,8 @@ function looksLikeName(chain: ChainFacts): boolean {
 /** The fullest plain form: "Keir Starmer" over "Starmer", the commonest spelling first. */
 function canonicalName(person: PersonRecord): string {
   const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !HONORIFICS.has(a.split(' ')[0]!));
-  if (forms.length === 0) return person.name;
+  // A peer the coverage only calls "Lord Falconer" is named so: the title is how the name is given.
+  if (forms.length === 0) return [...person.aliases].find((a) => PEERAGE.has(a.split(' ')[0]!) && a.split(' ').length === 2) ?? person.name;
   forms.sort((a, b) => b.split(' ').length - a.split(' ').length || a.length - b.length);
   // Prefer the form the record was created with when it is among the fullest.
   const fullest = forms.filter((f) => f.split(' ').length === forms[0]!.split(' ').length);

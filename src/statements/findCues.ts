@@ -5,6 +5,7 @@ import {
   BE,
   BETWEEN_SUBJECT_AND_VERB,
   FUNCTION_WORDS,
+  HONORIFICS,
   INSTITUTION_HEADS,
   PRONOUNS,
   ROLE_HEADS,
@@ -107,7 +108,22 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
 }
 
 function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cue | null {
-  const { subject, from: subjectFrom, perfect } = findSubject(tokens, v, info, earlier);
+  const found = findSubject(tokens, v, info, earlier);
+  const { perfect } = found;
+  let { subject, from: subjectFrom } = found;
+  // "“…,” Trump lawyer Marc Kasowitz said", "“…,” 9/11 widow Terry Strada said": descriptor words
+  // between the quote and the name belong to the subject.
+  if (subject.type === 'np') {
+    let lead = subjectFrom;
+    while (lead > 0 && subjectFrom - lead < 4 && isDescriptor(tokens[lead - 1])) lead--;
+    const first = tokens[subjectFrom]!;
+    const named = first.cap && !FUNCTION_WORDS.has(first.base);
+    const quoteBefore = tokens[lead - 1]?.kind === 'quote' || (isPunct(tokens[lead - 1], ',') && tokens[lead - 2]?.kind === 'quote');
+    if (lead < subjectFrom && named && quoteBefore) {
+      subject = { type: 'np', from: lead, to: subject.to };
+      subjectFrom = lead;
+    }
+  }
   let trailing = false;
   let content = { from: v + 1, to: tokens.length };
   let attributionTo = v + 1;
@@ -116,9 +132,19 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
   // Inverted order after a quote or comma: "“…,” said Mr Smith"; the speaker follows the verb.
   const before = tokens[subjectFrom - 1];
   if (subj.type === 'none' && (before?.kind === 'quote' || isPunct(before, ','))) {
-    const after = npRight(tokens, v + 1);
+    // "…,” said 9/11 widow Terry Strada": descriptor words before the name.
+    let lead = v + 1;
+    while (lead - v <= 3 && isDescriptor(tokens[lead]) && !tokens[lead]!.cap) lead++;
+    const namedAfter = lead > v + 1 && isWord(tokens[lead]) && tokens[lead]!.cap;
+    const after = namedAfter ? npRight(tokens, lead) : npRight(tokens, v + 1);
+    // "said Moscow-based US lawyer Jamie Firestone": descriptors and a name may follow a first name run.
+    for (let d = after.to; isDescriptor(tokens[d]) && !tokens[d]!.cap; d = after.to) {
+      while (d - after.to < 3 && isDescriptor(tokens[d]) && !tokens[d]!.cap) d++;
+      if (!isWord(tokens[d]) || !tokens[d]!.cap) break;
+      after.to = npRight(tokens, d).to;
+    }
     if (after.to > v + 1) {
-      subj = { type: 'np', from: v + 1, to: after.to };
+      subj = { type: 'np', from: namedAfter ? lead : v + 1, to: personBeforeOf(tokens, namedAfter ? lead : v + 1, after.to) };
       attributionTo = after.to;
       content = { from: 0, to: subjectFrom - (before?.kind === 'quote' ? 0 : 1) };
       trailing = true;
@@ -131,10 +157,18 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     // "…, a UK source said." / "…,” he told reporters on Tuesday night.": the content came first.
     const preceding = tokens[subjectFrom - 1];
     const before = tokens.slice(0, preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1);
-    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && restIsAdjunct(tokens, v, info) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
+    // A sentence that opens with a quote closed by , ? or ! and goes on "X said …" reports the quote,
+    // whatever adjuncts follow ("“…,” Melanie said to the nominee, who …", "“…,” Trump said this month on CNBC").
+    const rest = tokens.slice(v + 1);
+    const quoteOpens =
+      preceding?.kind === 'quote' && subjectFrom === 1 && /[,?!]$/.test(preceding.quote!.text) &&
+      // A quoted show title after a possessive may follow: "Pence said on CNN's “State of the Union.”"
+      !rest.some((t, k) => t.kind === 'quote' && !rest[k - 1]?.possessive) && !(isWord(rest[0]) && rest[0].lower === 'that') && !isPunct(rest[0], ':');
+    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, v, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
       trailing = true;
       content = { from: 0, to: preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1 };
-      attributionTo = tokens.length;
+      const comma = rest.findIndex((t) => isPunct(t, ','));
+      attributionTo = quoteOpens && comma >= 0 ? v + 1 + comma : tokens.length;
     }
   }
   if (info.takes === 'event') content = { from: v + 1, to: v + 1 };
@@ -150,6 +184,23 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     eventOnly: false,
   };
 }
+
+/** "Mr. Morgan of the Sierra Club", "Del. Stacey Plaskett of the Virgin Islands": an honorific and a
+ *  name, then where they are from; the person ends at "of" (a title's "of" stays: "Secretary of State"). */
+function personBeforeOf(tokens: Token[], from: number, to: number): number {
+  const of = tokens.slice(from, to).findIndex((t) => t.lower === 'of');
+  if (of <= 1 || !HONORIFICS.has(tokens[from]!.base)) return to;
+  const name = tokens.slice(from + 1, from + of);
+  return name.every((t) => t.cap && !ROLE_HEADS.has(t.lower)) ? from + of : to;
+}
+
+/** A word that may describe the name after it: "lawyer", "widow", "9/11", "Trump" (not "and", "said"). */
+const isDescriptor = (t: Token | undefined): boolean =>
+  isWord(t) &&
+  !t.possessive &&
+  ![FUNCTION_WORDS, NOUN_DETERMINERS, ADJUNCT_PREPOSITIONS, CLAUSE_STARTERS, TIME_WORDS, SPEECH_VERBS, PRONOUNS].some((set) => set.has(t.lower) || set.has(t.base)) &&
+  !['that', 'this', 'which', 'who'].includes(t.lower) &&
+  !/ly$/.test(t.lower);
 
 /** After a trailing cue only adjuncts may follow: "he told reporters on Tuesday night", "he said". */
 function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
@@ -215,9 +266,21 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   }
   if (isPunct(t, ',–—')) {
     // An apposition between subject and verb: "Yuriy Sak, an adviser to …, said".
-    const opener = appositionOpener(tokens, k);
+    let opener = appositionOpener(tokens, k);
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": appositions in a row.
+    for (let more = opener; more !== null && more > 0; ) {
+      more = appositionOpener(tokens, more);
+      if (more !== null) opener = more;
+    }
     if (opener !== null) {
       const np = npLeft(tokens, opener - 1);
+      // "The Bishop of Durham, the Rt Rev Dr Tom Wright, described": the apposition names the person.
+      const inner = tokens.slice(opener + 1, k);
+      const honorificAt = inner.findIndex((t) => HONORIFICS.has(t.base));
+      const namesPerson = honorificAt >= 0 && inner.length - honorificAt >= 2 && inner.every((t) => isWord(t) && !t.possessive && (t.cap || DETERMINERS.has(t.lower))) && inner[inner.length - 1]!.cap;
+      if (np !== null && namesPerson && !tokens.slice(np, opener).some((t) => HONORIFICS.has(t.base))) {
+        return { subject: { type: 'np', from: opener + 1, to: k }, from: np, perfect };
+      }
       if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
     }
     return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: k + 1, perfect };
@@ -225,6 +288,11 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   if (t.kind === 'quote') return { subject: { type: 'none' }, from: k + 1, perfect };
   const np = npLeft(tokens, k);
   if (np === null) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
+  // "Mr. Morgan of the Sierra Club said": the person before "of".
+  if (tokens[np - 1]?.lower === 'of') {
+    const person = npLeft(tokens, np - 2);
+    if (person !== null && personBeforeOf(tokens, person, k + 1) === np - 1) return { subject: { type: 'np', from: person, to: np - 1 }, from: person, perfect };
+  }
   return { subject: npSubject(tokens, np, k), from: np, perfect };
 }
 
@@ -236,7 +304,7 @@ function npSubject(tokens: Token[], from: number, last: number): Subject {
     return { type: 'plural' };
   }
   for (let i = from; i <= last; i++) if (tokens[i]!.lower === 'and' && tokens[i]!.kind === 'word') return { type: 'plural' };
-  return { type: 'np', from, to: last + 1 };
+  return { type: 'np', from, to: personBeforeOf(tokens, from, last + 1) };
 }
 
 /** Walks left from `k` over a noun phrase; returns its first token index, or null. */
@@ -284,10 +352,11 @@ function appositionOpener(tokens: Token[], k: number): number | null {
     if (isPunct(t, ',–—')) {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
-      const opensApposition = DETERMINERS.has(first.lower) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
+      const opensApposition = DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
       const inner = tokens.slice(j + 1, k);
       const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
-      return opensApposition && !hasVerb && npWord(tokens[j - 1]) ? j : null;
+      // The word before may end an earlier apposition: "X, the lawyer for the county, one of …,".
+      return opensApposition && !hasVerb && (npWord(tokens[j - 1]) || appositionOpener(tokens, j) !== null) ? j : null;
     }
     if (t.kind === 'quote') return null;
   }
@@ -319,7 +388,8 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
     if (isPunct(t, ':')) return j + 1;
     if (isWord(t) && t.lower === 'that') {
       const first = tokens[v + 1]!;
-      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
+      // "said Friday that", "said last week that": a time before "that" too.
+      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
       const between = tokens.slice(v + 1, j);
       if (opener && !between.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap)) return j + 1;
       break;
@@ -351,9 +421,20 @@ function accordingTo(tokens: Token[], i: number): Cue | null {
   if (!first) return null;
   // "a copy of", "the text of": the source is whose words they are.
   if (isWord(first) && DETERMINERS.has(first.lower) && ['copy', 'text', 'transcript', 'version', 'summary', 'readout'].includes(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.lower === 'of') j += 3;
+  // "according to conservative talk radio host Rush Limbaugh", "according to the organizer Alliance for …".
+  let d = DETERMINERS.has(tokens[j]?.lower ?? '') ? j + 1 : j;
+  const described = d;
+  while (d - described < 4 && isDescriptor(tokens[d]) && !tokens[d]!.cap) d++;
+  const afterDescriptors = d > described && isWord(tokens[d]) && tokens[d]!.cap;
+  if (afterDescriptors) j = d;
   const np = npRight(tokens, j);
   let to = np.to;
   if (to === j) return null;
+  // "Alliance to Reclaim Our Schools": a capitalised name runs on over "to" / "for".
+  while (afterDescriptors && ['to', 'for'].includes(tokens[to]?.lower ?? '') && isWord(tokens[to + 1]) && tokens[to + 1]!.cap) {
+    to++;
+    while (isWord(tokens[to]) && tokens[to]!.cap) to++;
+  }
   let subject: Subject = { type: 'np', from: j, to };
   // "Mr Lammy's remarks": the possessor is the speaker.
   const possessorEnd = tokens.slice(j, to).findIndex((t) => t.possessive);
@@ -423,7 +504,8 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
     const start = c.subject.type === 'np' ? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb;
     const before = tokens[start - 1];
     const boundary = !before || (before.kind === 'punct') || CLAUSE_STARTERS.has(before.lower) || before.kind === 'quote';
-    const insideEarlier = kept.slice(0, n).some((e) => !e.trailing && start >= e.content.from && start < e.content.to);
+    // A cue with no speaker ("Following initial reports of …") reports nothing another cue could be part of.
+    const insideEarlier = kept.slice(0, n).some((e) => !e.trailing && e.subject.type !== 'none' && start >= e.content.from && start < e.content.to);
     return boundary || !insideEarlier;
   });
   // "According to X's remarks, he accused…": the main clause's cue reports; according-to only marks the event.

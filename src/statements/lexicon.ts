@@ -73,7 +73,7 @@ export const BETWEEN_SUBJECT_AND_VERB = set(`has have had also himself herself i
 
 /** Honorifics before a name (not roles): Mr Lammy, Sir Keir, Gen Kellogg. */
 export const HONORIFICS = set(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Prof Professor Gen Rev Fr
-  Cllr Rep Sen Gov Capt Col Lt Maj Sgt Mr. Mrs. Ms. Dr. Gen. Prof. Rev. Sen. Rep. Gov. Capt. Col. Lt.`);
+  Cllr Rep Sen Gov Capt Col Lt Maj Sgt Del Rt Mr. Mrs. Ms. Dr. Gen. Prof. Rev. Sen. Rep. Gov. Capt. Col. Lt. Del.`);
 
 /** Head nouns of titles and roles ("Foreign Secretary", "defence minister", "envoy"). */
 export const ROLE_HEADS = set(`president vice-president minister secretary chancellor leader envoy adviser advisor

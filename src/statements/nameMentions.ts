@@ -41,6 +41,7 @@ export interface NameChain {
   speaks?: boolean;
 }
 
+const PEERAGE = new Set(['Lord', 'Lady', 'Baroness', 'Baron']);
 const isRoleHead = (t: Token) => ROLE_HEADS.has(t.lower) || /-(president|minister|secretary|general)$/.test(t.lower);
 const isHonorific = (t: Token) => HONORIFICS.has(t.base);
 const isCapWord = (t: Token | undefined): t is Token =>
@@ -60,7 +61,11 @@ export function findNameChains(tokens: Token[]): NameChain[] {
     // ("Secretary of State", "House of Commons"); a possessive ends the chain.
     while (!tokens[j]!.possessive) {
       const next = tokens[j + 1];
+      // "Mr. Morgan of the Sierra Club": after an honorific and a name, "of" says where they are from.
+      // ("Lord Falconer of Thoroton" is a peer's full title: it keeps its "of".)
+      const personSoFar = isHonorific(tokens[i]!) && !PEERAGE.has(tokens[i]!.base) && j > i && !tokens.slice(i + 1, j + 1).some(isRoleHead);
       if (isCapWord(next) && !FUNCTION_WORDS.has(next.base)) j++;
+      else if (next?.lower === 'of' && personSoFar) break;
       else if (next?.lower === 'of' && isCapWord(tokens[j + 2]) && tokens[j + 2]!.base !== 'The') j += 2;
       else if (next?.lower === 'of' && tokens[j + 2]?.lower === 'the' && isCapWord(tokens[j + 3])) j += 3;
       else break;

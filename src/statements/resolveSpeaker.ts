@@ -110,7 +110,11 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   }
 
   // 3. Institutions: "the White House", "the US state department", "Downing Street", "the FT".
-  const text = words.map((t) => t.text).join(' ');
+  //    Descriptor words before a name are not part of it: "company Qwest" is Qwest, "bank Standard
+  //    Chartered" is Standard Chartered.
+  const firstCap = words.findIndex((t) => t.cap);
+  const described = firstCap > 0 && words.slice(0, firstCap).every((t) => !t.cap && t.lower !== 'of') && words.slice(firstCap).every((t) => t.cap || t.lower === 'of' || t.lower === 'the');
+  const text = (described ? words.slice(firstCap) : words).map((t) => t.text).join(' ');
   const acronym = ctx.bodies.acronyms.get(nameKey(text));
   const capitalised = words.every((t) => t.cap || t.lower === 'of' || t.lower === 'the');
   const institutional = words.some((t) => INSTITUTION_HEADS.has(t.lower)) || named.some((c) => c.institution);
@@ -122,7 +126,12 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     }
   }
 
-  // 4. "the statement", "the newspaper": whoever the discourse points back to.
+  // 4. "the statement", "the newspaper": whoever the discourse points back to; "the IMF report",
+  //    "the Pentagon statement": the body named before it.
+  if (definite && ANAPHORIC_BODIES.has(head.lower) && !head.cap && words.length >= 2 && words.slice(0, -1).every((t) => t.cap && !t.possessive)) {
+    const body = words.slice(0, -1).map((t) => t.text).join(' ');
+    if (ctx.bodies.acronyms.get(nameKey(body)) || ctx.bodies.find(body) || /^\p{Lu}{2,}$/u.test(body)) return bodySpeaker(ctx.bodies.get(body), false, false);
+  }
   if (definite && ANAPHORIC_BODIES.has(head.lower) && words.length <= 2) return anaphoricBody(head.lower, ctx);
 
   // 5. A title alone: "the Foreign Secretary" is whoever the article gives that title.
@@ -131,7 +140,12 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   // 6. A name this article gives no evidence for ("Lammy said the talks went well"): the merge across
   //    articles decides (a person named in full elsewhere), else the statement is dropped. A place
   //    standing for its government ("Moscow said") stays unattributed that way too.
-  if (chain && !chain.institution && chain.start === tokens[start]!.start && chain.end === head.end) return provisionalSpeaker(chain.name.join(' '));
+  if (chain && !chain.institution && chain.end === head.end) {
+    if (chain.start === tokens[start]!.start) return provisionalSpeaker(chain.name.join(' '));
+    // "Trump lawyer Marc Kasowitz", "9/11 widow Terry Strada": a descriptor before a full name.
+    const before = tokens[chain.first - 1];
+    if (chain.name.length >= 2 && before && before.kind === 'word' && !before.cap && !before.possessive) return provisionalSpeaker(chain.name.join(' '));
+  }
   return null;
 }
 

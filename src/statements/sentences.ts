@@ -3,7 +3,7 @@
 // at "Sen. ", "Mr. ", "J. " and "U.S. ", which cuts "Vermont Sen. Bernie Sanders said" in two; US
 // news writes these on every line.
 import { sentenceRanges } from '../corpus/splitSentences.js';
-import { FUNCTION_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, SPEECH_VERBS } from './lexicon.js';
 
 /** Titles and honorifics with a full stop: never the end of a sentence. */
 const TITLE_ABBREVIATION = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Sgt|Capt|Cmdr|Maj|Adm|Prof|Rev|Fr|Sr|Jr|St|Pres|Atty|Supt|Insp|Gen|Det|Cpl|Pvt|Hon|Msgr|Amb|Sec|Lt\.Gov)\.$/u;
@@ -19,7 +19,8 @@ export function statementSentences(text: string): { start: number; end: number }
     const previous = out[out.length - 1];
     const next = text.slice(range.start, range.end);
     // "“…” ― Sonya Herridge": a signature dash belongs to the quote before it.
-    if (previous && (continuesAfterAbbreviation(text.slice(previous.start, previous.end), next) || /^[―—–]\s/.test(next))) {
+    const before = previous ? text.slice(previous.start, previous.end) : '';
+    if (previous && (continuesAfterAbbreviation(before, next) || /^[―—–]\s/.test(next) || cueAfterQuestion(before, next))) {
       previous.end = range.end;
     } else out.push({ ...range });
   }
@@ -32,4 +33,13 @@ function continuesAfterAbbreviation(before: string, next: string): boolean {
   const first = /^[\p{L}]+/u.exec(next)?.[0] ?? '';
   // "the U.S. Army said" runs on; "… in the U.S. He said" starts anew.
   return first !== '' && !FUNCTION_WORDS.has(first) && !/^["“‘]/.test(next);
+}
+
+/** "“Who would have believed it?” Trump said, …": a quote ending in ? or ! and its cue are one sentence. */
+function cueAfterQuestion(before: string, next: string): boolean {
+  if (!/[?!][”"’']\s*$/.test(before)) return false;
+  const words = next.match(/[\p{L}][\p{L}.'’-]*/gu)?.slice(0, 6) ?? [];
+  const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
+  if (verbAt < 1) return false;
+  return words.slice(0, verbAt).every((w) => /^\p{Lu}/u.test(w) || /^(he|she|they|we|I)$/i.test(w));
 }

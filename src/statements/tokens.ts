@@ -47,18 +47,30 @@ export function tokenize(text: string, quotes: Quote[], from = 0, to = text.leng
   return tokens;
 }
 
+const PUNCT_TOKENS = new Set([',', ':', ';', '(', ')', '[', ']', '–', '—', '―', '-']);
+const isApostrophe = (ch: string | undefined) => ch === '’' || ch === "'";
+const UPPER = /^\p{Lu}/u;
+const DESCRIPTOR_COMPOUND = /-(?:based|born|owned|listed|run|led|backed|headquartered|registered|controlled|funded|made|focused|linked|bred|educated)$/;
+
+// Character tests instead of a regex per test: this runs for every word of the coverage.
 function makeToken(text: string, start: number): Token {
-  const isWord = /[\p{L}\p{N}]/u.test(text);
-  const possessive = isWord && ((/[’']s$/.test(text) && text.length > 2) || /s[’']$/.test(text));
-  const base = /[’']s$/.test(text) && text.length > 2 ? text.slice(0, -2) : text.replace(/[’']$/, '');
+  const n = text.length;
+  const isWord = !(n === 1 && PUNCT_TOKENS.has(text));
+  const endsApostropheS = n > 2 && text[n - 1] === 's' && isApostrophe(text[n - 2]);
+  const endsApostrophe = isApostrophe(text[n - 1]);
+  const possessive = isWord && (endsApostropheS || (endsApostrophe && text[n - 2] === 's'));
+  const base = endsApostropheS ? text.slice(0, -2) : endsApostrophe ? text.slice(0, -1) : text;
+  const first = text.charCodeAt(0);
+  // "Moscow-based", "UK-listed": a capital, but an adjective describing the name after it, never part of one.
+  const cap = isWord && (first >= 65 && first <= 90 ? true : first < 128 ? false : UPPER.test(text)) && !DESCRIPTOR_COMPOUND.test(text);
   return {
     text,
     base,
     lower: base.toLowerCase(),
     start,
-    end: start + text.length,
+    end: start + n,
     kind: isWord ? 'word' : 'punct',
     possessive,
-    cap: isWord && /^\p{Lu}/u.test(text),
+    cap,
   };
 }

@@ -66,4 +66,55 @@ describe('attribution patterns', () => {
     const { statements } = analyse(D + 'Tensions with Russia have continued to grow, despite the talks.');
     expect(statements).toHaveLength(0);
   });
+
+  it('descriptor words before a name after the quote, in either order', () => {
+    expect(speakerOf('"The ruling is welcome," county lawyer Dana Whitfield said.', 'The ruling is welcome')).toBe('Dana Whitfield');
+    expect(speakerOf('"The ruling is welcome," said retired teacher Dana Whitfield.', 'The ruling is welcome')).toBe('Dana Whitfield');
+    // A place after "said at a" is not the speaker.
+    expect(speakerOf('"We will appeal," Dana Whitfield, the lawyer for the county, one of the plaintiffs, said at a Denver event.', 'We will appeal')).toBe('Dana Whitfield');
+  });
+
+  it('an honorific and a name, then "of" where they are from', () => {
+    expect(speakerOf('"The vote was rushed," said Del. Marcia Fudge of the Virgin Islands.', 'The vote was rushed')).toBe('Marcia Fudge');
+    expect(speakerOf('Sierra Club director Tom Reyes spoke at the rally.\n"It was a fair outcome," Mr. Reyes of the Sierra Club said.', 'fair outcome')).toBe('Tom Reyes');
+  });
+
+  it('appositions in a row, one of them "one of …"', () => {
+    expect(speakerOf('"It is an overreach," Ann Cole, the attorney general of Ohio, one of the states suing the agency, said on Monday.', 'an overreach')).toBe('Ann Cole');
+  });
+
+  it('a clause after a trailing quote is not a speaker ("… suggests that Denver …")', () => {
+    const { statements } = analyse(D + 'City Attorney Ron Diaz said the flyer “plainly and wrongly” suggests that Denver backs the campaign.');
+    expect(statements.some((s) => s.speaker === 'Denver')).toBe(false);
+  });
+
+  it('a sentence opening with a quote reports it, whatever adjuncts follow the cue', () => {
+    expect(speakerOf('"That is exactly right, folks," Marla Greene said to the candidate, who had just arrived.', 'That is exactly right')).toBe('Marla Greene');
+    expect(speakerOf('"Nobody expected this result," Marla Greene said last week on local radio.', 'Nobody expected')).toBe('Marla Greene');
+    expect(speakerOf('Marla Greene spoke on Sunday.\n"We must keep going," Greene said on ABC\'s "This Week."', 'We must keep going')).toBe('Marla Greene');
+  });
+
+  it('a quote ending in ? or ! and the cue after it are one sentence', () => {
+    expect(speakerOf('"Who would have thought we would get this far?" Marla Greene said, waving to the crowd.', 'Who would have thought')).toBe('Marla Greene');
+  });
+
+  it('"the IMF report said": the body named before the document', () => {
+    const { statements } = analyse(D + 'Mayor Tom Ruiz spoke first.\n"Growth will slow next year, and the risks are high," the IMF report stated.');
+    expect(saying(statements, 'Growth will slow')?.speaker).toBe('IMF');
+  });
+
+  it('a noun "reports" before the cue does not swallow it; "said Friday that"', () => {
+    const { statements } = analyse(D + 'Following early reports of the fire, before officials had arrived, Republican nominee Dan Price said at a rally in Ohio that "a blaze" had broken out.\nMayor Ana Ruiz said Friday that the bridge would reopen soon.');
+    expect(saying(statements, 'a blaze')?.speaker).toBe('Dan Price');
+    expect(saying(statements, 'the bridge would reopen')?.text.startsWith('the bridge')).toBe(true);
+  });
+
+  it('a party label between commas: "Mitch Keller, R-Ky., said"', () => {
+    expect(speakerOf('"The override will pass," Senate Majority Leader Mitch Keller, R-Ky., said Tuesday.', 'The override will pass')).toBe('Mitch Keller');
+  });
+
+  it('according to a described source: descriptor words before the name', () => {
+    expect(speakerOf('According to radio host Dale Brooks, the plan shows “panic” in the campaign.', 'panic')).toBe('Dale Brooks');
+    expect(speakerOf('Turnout rose to a “record” level, according to the organiser Coalition to Save Libraries.', 'record')).toBe("Coalition to Save Libraries");
+  });
 });

@@ -72,3 +72,29 @@ describe('findPerson and whoSaid', () => {
     expect(answer.statements.at(-1)?.publishedOn).toBeNull();
   });
 });
+
+describe('one person, one name: descriptors and appositions (issue 8, point 2)', () => {
+  const D = ' date 2005-02-01\n';
+  const speakers = (text: string) => analyse(D + text).statements.map((s) => s.speaker);
+
+  it('descriptor words before a name are not part of it', () => {
+    expect(speakers('US telecoms company Vantel has said it will raise its offer for the firm.')).toEqual(['Vantel']);
+    expect(speakers('UK-based bank Harrow Lane said profits rose by a fifth.')).toEqual(['Harrow Lane']);
+  });
+
+  it('a word run that is not a name is never a speaker ("Moscow-based US")', () => {
+    const said = speakers('"The assets will have to be paid for," said Moscow-based US lawyer Jamie Firestone, who is not involved.');
+    expect(said).toEqual(['Jamie Firestone']);
+    expect(speakers('"It is a great day," said the Leeds-based club.').some((s) => /based/.test(s))).toBe(false);
+  });
+
+  it('an apposition gives the person, not the title', () => {
+    expect(speakers('The Bishop of Wells, the Rt Rev Dr Anne Hollis, described the plan as "a disgrace".')).toEqual(['Anne Hollis']);
+  });
+
+  it('a peer only ever called "Lord Falconer" is named so, and "Falconer" folds into him', () => {
+    const { statements, people } = analyse(D + 'Lord Hartwell said the courts would be reformed.\nHartwell added that judges had been consulted.');
+    expect(statements.map((s) => s.speaker)).toEqual(['Lord Hartwell', 'Lord Hartwell']);
+    expect(people.filter((p) => /Hartwell/.test(p.name))).toHaveLength(1);
+  });
+});

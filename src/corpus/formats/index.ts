@@ -3,10 +3,7 @@
 import type { Article } from '../../types.js';
 import { parseArticle, type Sidecar } from '../parseArticle.js';
 import { articleFromDraft, type ArticleDraft } from './draft.js';
-import { parseFeedFile } from './feed.js';
-import { parseHtmlPage } from './html.js';
 import { parseJsonl } from './jsonl.js';
-import { markdownToText } from './markdown.js';
 import { idMaker } from './slug.js';
 
 export interface FileInput {
@@ -38,21 +35,50 @@ const text: FormatReader = ({ doc, path, text, sidecar }) => {
   return { ok: true, articles: [article], warnings };
 };
 
+// The HTML, feed and Markdown parsers (linkedom, feedsmith, mdast) take about a second to load:
+// loaded only when a coverage holds such files (`loadReaders`), so a folder of .txt starts fast.
+interface Parsers {
+  html: typeof import('./html.js');
+  feed: typeof import('./feed.js');
+  markdown: typeof import('./markdown.js');
+}
+const PARSER_LOADERS: { [K in keyof Parsers]: () => Promise<Parsers[K]> } = {
+  html: () => import('./html.js'),
+  feed: () => import('./feed.js'),
+  markdown: () => import('./markdown.js'),
+};
+const PARSER_OF: Record<string, keyof Parsers> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.xml': 'feed', '.rss': 'feed', '.atom': 'feed' };
+const parsers: Partial<Parsers> = {};
+
+/** Loads the parsers the readers of these extensions need; call before reading such files. */
+export async function loadReaders(extensions: Iterable<string>): Promise<void> {
+  for (const ext of new Set(extensions)) {
+    const name = PARSER_OF[ext.toLowerCase()];
+    if (name && !parsers[name]) (parsers as Record<string, unknown>)[name] = await PARSER_LOADERS[name]();
+  }
+}
+
+function parser<K extends keyof Parsers>(name: K): Parsers[K] {
+  const loaded = parsers[name];
+  if (!loaded) throw new Error(`the ${name} reader is not loaded (loadReaders first)`);
+  return loaded;
+}
+
 const markdown: FormatReader = ({ doc, path, text, sidecar }) => {
-  const md = markdownToText(text);
+  const md = parser('markdown').markdownToText(text);
   const { article, warnings } = parseArticle(doc, path, md.text, sidecar);
   // The opening heading is the title unless a sidecar or the text parser found one.
   return { ok: true, articles: [{ ...article, title: article.title ?? md.title }], warnings };
 };
 
 const html: FormatReader = ({ doc, path, text, sidecar }) => {
-  const page = parseHtmlPage(text, { url: sidecar.url ?? null });
+  const page = parser('html').parseHtmlPage(text, { url: sidecar.url ?? null });
   if (!page.ok) return page;
   return { ok: true, articles: [articleFromDraft(doc, path, withSidecar(page.draft, sidecar))], warnings: [] };
 };
 
 const feed: FormatReader = ({ doc, path, text }) => {
-  const parsed = parseFeedFile(text);
+  const parsed = parser('feed').parseFeedFile(text);
   if (!parsed.ok) return parsed;
   const id = idMaker(doc);
   return { ok: true, articles: parsed.items.map((item, i) => articleFromDraft(id(item.slug, i + 1), path, item.draft)), warnings: [] };

@@ -1,6 +1,7 @@
 // A publication date as metadata writes it ("2015-07-24T05:36:09+01:00", "Sun, 27 Feb 2005 10:00:00
 // GMT", "February 1, 2016") → `YYYY-MM-DD`, the day as the publisher wrote it (no shift to UTC).
-import * as chrono from 'chrono-node';
+// The English locale only: the full package loads every language (~0.4 s more at every start).
+import * as chrono from 'chrono-node/en';
 import type { IsoDate } from '../../types.js';
 import { isRealDate } from '../parseDateLine.js';
 
