@@ -2,22 +2,11 @@
 // escaped and mentions broken (safeText); links are wrapped in <> so Discord shows no preview.
 import { formatDate, plural } from './format.js';
 import { safeText } from './safeText.js';
+import type { FetchRefusal } from '../fetch/fetchPage.js';
 import type { Article } from '../types.js';
 
-export type AddRefusal =
-  | 'no-permission'
-  | 'not-http'
-  | 'blocked-address'
-  | 'too-large'
-  | 'timeout'
-  | 'http-status'
-  | 'not-html'
-  | 'not-article'
-  | 'too-many-redirects'
-  | 'unreachable'
-  | 'already-covered'
-  | 'rate-limited'
-  | 'not-configured';
+/** Why /add said no: every fetch refusal, plus what only the command knows. */
+export type AddRefusal = FetchRefusal | 'no-permission' | 'not-article' | 'already-covered' | 'rate-limited' | 'not-configured';
 
 /** "“Title” — Source · 1 Mar 2025 (`doc`)": how an article is named in /add replies. */
 export function articleLine(article: Article): string {
