@@ -151,13 +151,12 @@ const userOf = (raw: RawInteraction) => ({ id: raw.member?.user?.id ?? raw.user?
 const permissionsOf = (raw: RawInteraction) => (raw.member?.permissions ? new PermissionsBitField(BigInt(raw.member.permissions)) : null);
 const memberOf = (raw: RawInteraction) => (raw.member ? { roles: raw.member.roles ?? [] } : null);
 
-class HttpCommand implements CommandInteraction {
-  readonly options: PayloadOptions;
+/** What every kind of HTTP interaction reads the same way from its payload: who, with what rights. */
+abstract class FromPayload {
   readonly user: { id: string };
   readonly memberPermissions: PermissionsBitField | null;
   readonly member: { roles: string[] } | null;
-  constructor(private readonly x: Exchange) {
-    this.options = new PayloadOptions(x.raw.data?.options ?? []);
+  constructor(protected readonly x: Exchange) {
     this.user = userOf(x.raw);
     this.memberPermissions = permissionsOf(x.raw);
     this.member = memberOf(x.raw);
@@ -165,14 +164,22 @@ class HttpCommand implements CommandInteraction {
   get id() {
     return this.x.raw.id;
   }
-  get commandName() {
-    return this.x.raw.data?.name ?? '';
-  }
   get deferred() {
     return this.x.deferred;
   }
   get replied() {
     return this.x.replied;
+  }
+}
+
+class HttpCommand extends FromPayload implements CommandInteraction {
+  readonly options: PayloadOptions;
+  constructor(x: Exchange) {
+    super(x);
+    this.options = new PayloadOptions(x.raw.data?.options ?? []);
+  }
+  get commandName() {
+    return this.x.raw.data?.name ?? '';
   }
   get ephemeral() {
     return this.x.ephemeral;
@@ -203,15 +210,11 @@ class HttpCommand implements CommandInteraction {
   }
 }
 
-class HttpAutocomplete implements AutocompleteRequest {
+class HttpAutocomplete extends FromPayload implements AutocompleteRequest {
   readonly options: PayloadOptions;
-  readonly user: { id: string };
-  constructor(private readonly x: Exchange) {
+  constructor(x: Exchange) {
+    super(x);
     this.options = new PayloadOptions(x.raw.data?.options ?? []);
-    this.user = userOf(x.raw);
-  }
-  get id() {
-    return this.x.raw.id;
   }
   get commandName() {
     return this.x.raw.data?.name ?? '';
@@ -224,26 +227,9 @@ class HttpAutocomplete implements AutocompleteRequest {
   }
 }
 
-class HttpButton implements ButtonPress {
-  readonly user: { id: string };
-  readonly memberPermissions: PermissionsBitField | null;
-  readonly member: { roles: string[] } | null;
-  constructor(private readonly x: Exchange) {
-    this.user = userOf(x.raw);
-    this.memberPermissions = permissionsOf(x.raw);
-    this.member = memberOf(x.raw);
-  }
-  get id() {
-    return this.x.raw.id;
-  }
+class HttpButton extends FromPayload implements ButtonPress {
   get customId() {
     return this.x.raw.data?.custom_id ?? '';
-  }
-  get deferred() {
-    return this.x.deferred;
-  }
-  get replied() {
-    return this.x.replied;
   }
   async reply(body: MessageBody & { flags?: MessageFlags.Ephemeral }): Promise<unknown> {
     if (this.x.acknowledged) return this.x.followUp(body);
