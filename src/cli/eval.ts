@@ -3,13 +3,15 @@
 // (ask with --limit 30 over one article per abstract, as `npm run ask -- --json --batch --limit 30`),
 // skipped with a note when ../shared/eval/cranfield is absent; then speaker precision/recall/F1 and
 // dates right on eval/quotes.dev.jsonl, then the same on PolNeAR
-// (../shared/eval/polnear-dev; skipped with a note when absent), with its misses by pattern.
+// (../shared/eval/polnear-dev and polnear-train; skipped with a note when absent), with its misses by
+// pattern, and on the BBC dev gold (../shared/eval/bbc-quotes-dev).
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openLibrary } from '../answer/openLibrary.js';
 import { evaluateQuestions, formatQuestionsEval, type GoldQuestion } from '../eval/questionsEval.js';
 import { evaluateQuotes, formatQuotesEval } from '../eval/quotesEval.js';
-import { evaluatePolnear, formatPolnearEval, polnearAvailable, POLNEAR_DIR } from '../eval/polnearEval.js';
+import { evaluatePolnear, formatPolnearEval, polnearAvailable, POLNEAR_DIR, POLNEAR_TRAIN_DIR } from '../eval/polnearEval.js';
 import { loadCoverageCached } from '../statements/cache.js';
 import { join } from 'node:path';
 import { CRANFIELD_DIR, evaluateCranfield, readCranfield, writeCranfieldSeeds } from '../eval/cranfieldEval.js';
@@ -20,6 +22,8 @@ import { citationText } from '../answer/citation.js';
 const QUESTIONS = 'eval/questions.dev.json';
 const PARAPHRASES = 'eval/questions.paraphrase.json';
 const QUOTES = 'eval/quotes.dev.jsonl';
+const BBC_QUOTES_DIR = '../shared/eval/bbc-quotes-dev';
+const BBC_QUOTES_GOLD = join(BBC_QUOTES_DIR, 'quotes.jsonl');
 /** Ranks are read over this many answers; MRR gives 0 to anything below. */
 const DEPTH = 10;
 
@@ -58,9 +62,20 @@ async function main(): Promise<number> {
     const coverage = await loadCoverageCached(join(POLNEAR_DIR, 'text'));
     polnear = evaluatePolnear(coverage.statements, coverage.people);
   }
+  let polnearTrain = null;
+  if (polnearAvailable(POLNEAR_TRAIN_DIR)) {
+    const coverage = await loadCoverageCached(join(POLNEAR_TRAIN_DIR, 'text'));
+    polnearTrain = evaluatePolnear(coverage.statements, coverage.people, POLNEAR_TRAIN_DIR);
+  }
+  // BBC gold by others' conventions: pronouns, titles and descriptions resolved to names.
+  let bbc = null;
+  if (existsSync(BBC_QUOTES_GOLD)) {
+    const coverage = await loadCoverageCached(join(BBC_QUOTES_DIR, 'text'));
+    bbc = evaluateQuotes(coverage.statements, BBC_QUOTES_GOLD, coverage.people);
+  }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ questions, paraphrases, cranfield, quotes, polnear }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ questions, paraphrases, cranfield, quotes, bbc, polnear, polnearTrain }, null, 2)}\n`);
   } else {
     process.stdout.write(`Questions (${QUESTIONS}, rank of first relevant passage in the top ${DEPTH}):\n`);
     process.stdout.write(`${formatQuestionsEval(questions)}\n`);
@@ -74,7 +89,9 @@ async function main(): Promise<number> {
 Speakers (${QUOTES}):
 ${formatQuotesEval(quotes)}
 `);
+    process.stdout.write(bbc ? `\nSpeakers on BBC dev (${BBC_QUOTES_DIR}):\n${formatQuotesEval(bbc)}\n` : `\nBBC dev skipped: ${BBC_QUOTES_DIR} is absent.\n`);
     process.stdout.write(polnear ? `\nSpeakers on PolNeAR dev (${POLNEAR_DIR}):\n${formatPolnearEval(polnear, 25)}\n` : `\nPolNeAR skipped: ${POLNEAR_DIR} is absent.\n`);
+    process.stdout.write(polnearTrain ? `\nSpeakers on PolNeAR train (${POLNEAR_TRAIN_DIR}):\n${formatPolnearEval(polnearTrain, 0)}\n` : `\nPolNeAR train skipped: ${POLNEAR_TRAIN_DIR} is absent.\n`);
   }
   return 0;
 }

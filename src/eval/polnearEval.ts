@@ -13,6 +13,7 @@ import { SPEECH_VERBS } from '../statements/lexicon.js';
 import { normaliseText } from './quotesEval.js';
 
 export const POLNEAR_DIR = '../shared/eval/polnear-dev';
+export const POLNEAR_TRAIN_DIR = '../shared/eval/polnear-train';
 
 export interface Attribution {
   doc: string;
