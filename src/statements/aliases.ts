@@ -1,6 +1,7 @@
 // Who is a person, and which mentions are the same person: "David Lammy", "Mr Lammy", "Lammy" and
 // "Foreign Secretary David Lammy" fold into one; "Sir Keir" finds Keir Starmer; spelling variants of a
 // surname across articles (Zelensky / Zelenskyy) fold too. Evidence only from the coverage itself.
+import { givenNameGender } from './salience.js';
 import { HONORIFICS, INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
 import { distance } from 'fastest-levenshtein';
@@ -202,6 +203,8 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
     strong.has(nameKey(words)) ||
     honoured.has(nameKey(words[words.length - 1]!)) ||
     honoured.has(nameKey(words[0]!)) ||
+    // "Robbie Keane": a known given name before a surname is evidence enough of a person.
+    (words.length <= 3 && givenNameGender(words[0]!) !== null && looksLikeName(chain) && !places.has(nameKey(words))) ||
     (words.length <= 3 && speakingSurnames.has(`${doc}\u0000${nameKey(words[words.length - 1]!)}`) && looksLikeName(chain) && !places.has(nameKey(words)));
 
   // Strong names first (so weak chains can find them as endings), most words first.

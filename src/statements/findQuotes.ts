@@ -57,7 +57,15 @@ function findDoubleQuotes(text: string, continuing: boolean): ParagraphQuotes {
     const reversed = ch === '”' && openAt < 0 && i === text.length - text.trimStart().length && opensHere(text, i);
     const opening = OPEN_DOUBLE.includes(ch) || reversed || (straight && openAt < 0 && opensHere(text, i));
     const closing = CLOSE_DOUBLE.includes(ch) || (straight && openAt >= 0);
-    if (opening && openAt < 0) {
+    // `…pass it. "We dug in…`: a straight mark after a finished sentence and a space, before a word,
+    // opens a new quote; the one before it was never closed (a quote that ran over a paragraph break
+    // the text has lost).
+    const reopens = straight && !doubled && openAt >= 0 && /[.!?]\s+$/.test(text.slice(Math.max(openAt, i - 3), i)) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+    if (reopens) {
+      close(i, false);
+      openAt = i;
+      opensParagraph = false;
+    } else if (opening && openAt < 0) {
       openAt = i;
       opensParagraph = text.slice(0, i).trim() === '';
     } else if (opening && OPEN_DOUBLE.includes(ch)) {
@@ -114,7 +122,10 @@ export function maskQuotes(text: string, quotes: Quote[]): string {
     const inner = text.slice(innerStart, innerEnd);
     const lastPunct = /[.!?]\s*$/.exec(inner);
     const blankLength = lastPunct ? inner.length - lastPunct[0].length : inner.length;
-    out += '_'.repeat(blankLength) + inner.slice(blankLength);
+    // The first letter stays: the segmenter starts a sentence after ". " only before a capital, so
+    // `match. "They're on a high," he said.` must still read as two sentences.
+    const keep = /^\p{L}/u.test(inner) && blankLength > 0 ? 1 : 0;
+    out += inner.slice(0, keep) + '_'.repeat(blankLength - keep) + inner.slice(blankLength);
     at = innerEnd;
   }
   return out + text.slice(at);

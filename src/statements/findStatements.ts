@@ -16,11 +16,13 @@ import {
   type SpeechEvent,
 } from './resolveSpeaker.js';
 import { sentenceSubject } from './sentenceSubject.js';
+import { personMention, type SpeakerMention } from './salience.js';
 import { personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
 
 /** "PENCE:", "MR. WALLACE:" opening a paragraph: a speaker label of a transcript. */
 const TRANSCRIPT_LABEL = /^["“]?((?:MR|MRS|MS|DR)?\.?\s?[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+){0,2}):\s+/;
 import type { Token } from './tokens.js';
+import type { NameChain } from './nameMentions.js';
 
 export interface Draft {
   doc: string;
@@ -150,10 +152,9 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         if (!q.closed) openOwner = owner;
       });
 
-      const persons = sentence.chains
-        .map((c) => (c.name.length > 0 ? people.resolve(c, doc) : null))
-        .filter((p): p is PersonRecord => p !== null);
-      ctx.history.push({ index: sentence.index, events, mainSubject: mainSpeaker, persons });
+      const named = sentence.chains.map((c) => ({ chain: c, person: c.name.length > 0 ? people.resolve(c, doc) : null }));
+      const persons = named.map((n) => n.person).filter((p): p is PersonRecord => p !== null);
+      ctx.history.push({ index: sentence.index, events, mainSubject: mainSpeaker, persons, mentions: sentenceMentions(events, mainSpeaker, named) });
     });
 
     // A quote runs on only from a paragraph that ends inside it.
@@ -258,3 +259,13 @@ function reportedClause(text: string, content: Token[]): string {
 }
 
 const endsWithColon = (masked: string) => /:\s*$/.test(masked);
+
+/** The sentence's mentions by role: speakers of its cues, its subject (or a name opening it), the rest. */
+function sentenceMentions(events: SpeechEvent[], subject: Speaker | null, named: { chain: NameChain; person: PersonRecord | null }[]): SpeakerMention[] {
+  const mentions: SpeakerMention[] = events.map((e) => ({ speaker: e.speaker, role: 'speaker' }));
+  if (subject) mentions.push({ speaker: subject, role: 'subject' });
+  for (const { chain, person } of named) {
+    if (person) mentions.push(personMention(person, chain.first === 0 && !chain.possessive ? 'subject' : 'other'));
+  }
+  return mentions;
+}

@@ -17,6 +17,7 @@ import { nameKey, type NameChain } from './nameMentions.js';
 import { ANALYSIS_LIMITS } from './limits.js';
 import { bodySpeaker, personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
 import type { Token } from './tokens.js';
+import { genderOf, rankCandidates, SALIENCE_WINDOW, type Candidate, type Gender, type SpeakerMention } from './salience.js';
 
 export interface SpeechEvent {
   speaker: Speaker;
@@ -32,6 +33,8 @@ export interface SentenceRecord {
   mainSubject: Speaker | null;
   /** People named outside quotes. */
   persons: PersonRecord[];
+  /** Everyone the sentence mentions, with their role: what pronouns and descriptions rank. */
+  mentions: SpeakerMention[];
 }
 
 export interface ArticleContext {
@@ -92,12 +95,17 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   }
 
   // 2. A named person (the last name in the phrase is its head: "UK Defence Secretary John Healey").
-  const named = chains.filter((c) => c.start >= tokens[from]!.start && c.end <= tokens[to - 1]!.end && c.name.length > 0);
+  const named = chains.filter((c) => c.start >= tokens[from]!.start && c.end <= tokens[to - 1]!.end && c.name.length > 0 && !(c.name.length === 1 && isDemonymNoun(c.name[0]!)));
   const chain = named[named.length - 1];
   if (chain && !chain.institution) {
     const person = ctx.people.resolve(chain, ctx.doc);
     if (person) return personSpeaker(person);
   }
+
+  // 2b. A description of a person the article has been following: "the Dutchman said", "the
+  //     England striker said", "the singer added" — ranked like a pronoun of its gender.
+  const description = definite && !chain ? describedPerson(words) : null;
+  if (description) return rankReferents(description.gender, [], ctx)[0]?.speaker ?? null;
 
   // 3a. An institution described in lower case: "the central bank", "the federation". It is the body
   //     the article already named with that word, else (when qualified) a body of its own.
@@ -196,32 +204,72 @@ function anaphoricBody(head: string, ctx: ArticleContext): Speaker | null {
   return null;
 }
 
-/** "he", "she", "it", "they": the nearest fitting speaker, else the previous sentence's subject. */
+/**
+ * "he", "she", "it", "they": a speaker earlier in the same sentence ("X said … and he added"), else
+ * the best-ranked fitting person or body of the last few sentences (salience.ts).
+ */
 export function resolvePronoun(pronoun: string, sameSentence: SpeechEvent[], ctx: ArticleContext): { speaker: Speaker; event: SpeechEvent | null } | null {
   const kind = PRONOUNS.get(pronoun);
   if (!kind) return null;
   const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
-  const fits = (s: Speaker) =>
-    kind === 'person'
-      ? s.human && !s.plural && !(gender && s.person?.gender && s.person.gender !== gender)
-      : kind === 'plural'
-        ? s.plural
-        : s.kind === 'body' && !s.human && !s.plural;
+  const fits = fitting(kind, gender);
   for (let i = sameSentence.length - 1; i >= 0; i--) {
     if (fits(sameSentence[i]!.speaker)) return { speaker: sameSentence[i]!.speaker, event: sameSentence[i]! };
   }
-  const previous = ctx.history[ctx.history.length - 1];
-  if (!previous) return null;
-  for (let i = previous.events.length - 1; i >= 0; i--) {
-    if (fits(previous.events[i]!.speaker)) return { speaker: previous.events[i]!.speaker, event: previous.events[i]! };
-  }
-  if (previous.mainSubject && fits(previous.mainSubject)) return { speaker: previous.mainSubject, event: null };
-  // "Mr Adams met Ms Clark. She said…": the one person of that gender the sentence named.
-  if (gender) {
-    const matching = [...new Set(previous.persons)].filter((p) => p.gender === gender);
-    if (matching.length === 1) return { speaker: personSpeaker(matching[0]!), event: null };
+  const top = rankReferents(gender, [], ctx, kind)[0];
+  if (!top) return null;
+  return { speaker: top.speaker, event: lastEventIn(top.speaker, ctx) };
+}
+
+/** The ranked referents of a pronoun or description of this kind and gender (best first). */
+export function rankReferents(gender: Gender | null, _sameSentence: SpeechEvent[], ctx: ArticleContext, kind: 'person' | 'body' | 'plural' = 'person'): Candidate[] {
+  const window = ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions);
+  return rankCandidates(window, fitting(kind, gender));
+}
+
+function fitting(kind: 'person' | 'body' | 'plural', gender: Gender | null): (s: Speaker) => boolean {
+  return (s: Speaker) => {
+    if (kind === 'plural') return s.plural;
+    if (kind === 'body') return s.kind === 'body' && !s.human && !s.plural;
+    if (!s.human || s.plural) return false;
+    const known = genderOf(s);
+    return !(gender && known && known !== gender);
+  };
+}
+
+function lastEventIn(speaker: Speaker, ctx: ArticleContext): SpeechEvent | null {
+  for (let i = ctx.history.length - 1; i >= Math.max(0, ctx.history.length - SALIENCE_WINDOW); i--) {
+    const events = ctx.history[i]!.events;
+    for (let j = events.length - 1; j >= 0; j--) if (events[j]!.speaker.name === speaker.name) return events[j]!;
   }
   return null;
+}
+
+/** Nouns that describe a person without naming them: "the striker", "the singer", "the veteran". */
+const PERSON_NOUNS = new Set(`striker midfielder defender goalkeeper keeper winger forward skipper captain manager coach boss
+  player star singer actor actress rocker rapper musician comedian presenter host author writer novelist poet artist
+  producer editor columnist journalist reporter veteran champion athlete runner sprinter cyclist golfer boxer driver rider
+  jockey batsman bowler teenager youngster mother father wife husband widow widower son daughter campaigner activist
+  businessman businesswoman entrepreneur tycoon billionaire barrister solicitor scientist academic professor teacher
+  doctor surgeon politician candidate peer mp`.split(/\s+/));
+const FEMININE = /(woman|ess|wife|mother|daughter|widow|girl|lady)$/;
+const MASCULINE = /(man|husband|father|son|widower|boy)$/;
+const DEMONYM_NOUNS = new Set('Scot Briton Spaniard Swede Dane Finn Pole Turk Kiwi Aussie Argentine Brazilian Italian Australian Frenchwoman'.split(' '));
+
+/** "Dutchman", "Irishwoman", "Spaniard": a nationality standing for a person. */
+export function isDemonymNoun(word: string): boolean {
+  if (DEMONYM_NOUNS.has(word)) return true;
+  const m = /^(\p{Lu}\p{Ll}+?)s?(man|woman)$/u.exec(word);
+  return !!m && isNationality(m[1]!);
+}
+
+/** A definite description of one person (head noun last), with the gender its head gives. */
+function describedPerson(words: Token[]): { gender: Gender | null } | null {
+  const head = words[words.length - 1]!;
+  const isPersonHead = isDemonymNoun(head.text) || PERSON_NOUNS.has(head.lower) || /^\d+-year-old$/.test(head.lower);
+  if (!isPersonHead || head.possessive) return null;
+  const gender = FEMININE.test(head.lower) ? 'f' : MASCULINE.test(head.lower) ? 'm' : null;
+  return { gender };
 }
 
 function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
