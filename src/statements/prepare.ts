@@ -49,7 +49,12 @@ export function prepareArticle(article: Article): PreparedArticle {
       for (const cue of cues) {
         if (cue.subject.type !== 'np') continue;
         const { from, to } = cue.subject;
-        for (const chain of chains) if (chain.first >= from && chain.last < to) chain.speaks = true;
+        // Not a name inside a phrase after the head: "the health minister for Wales says" is not Wales.
+        for (const chain of chains) {
+          const before = tokens[chain.first - 1];
+          const inPhrase = chain.first > from && before?.kind === 'word' && /^(for|of|at|from|in|on|to|with)$/.test(before.lower);
+          if (chain.first >= from && chain.last < to && !inPhrase) chain.speaks = true;
+        }
       }
       return { index: sentenceIndex++, start, end, tokens, chains, cues };
     });

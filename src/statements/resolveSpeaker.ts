@@ -102,6 +102,15 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     if (person) return personSpeaker(person);
   }
 
+  // 2a. A title with what it is of or for: "the new health minister for Wales", "the former cabinet
+  //     secretary", "a Home Office minister". The office's holder in this article, else nobody: the
+  //     words after the title (a place, a body) never speak for it.
+  const titleAt = findLastIndex(words, isTitleWord);
+  if (titleAt >= 0 && (!chain || chain.start > words[titleAt]!.end) && (titleAt === words.length - 1 || ['for', 'of', 'at', 'in'].includes(words[titleAt + 1]!.lower)) && !SPOKES_HEADS.has(words[titleAt]!.lower)) {
+    const office = words.slice(0, titleAt + 1).filter((t) => !ROLE_QUALIFIER_WORDS.has(t.lower));
+    return titleHolder(office.length ? office : words.slice(0, titleAt + 1), definite, ctx);
+  }
+
   // 2b. A description of a person the article has been following: "the Dutchman said", "the
   //     England striker said", "the singer added" — ranked like a pronoun of its gender.
   const description = definite && !chain ? describedPerson(words) : null;
@@ -156,6 +165,9 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   }
   return null;
 }
+
+/** Words before a title that describe its holder, not the office ("the new health minister"). */
+const ROLE_QUALIFIER_WORDS = new Set(['new', 'current', 'incoming', 'outgoing', 'then']);
 
 const isTitleWord = (t: Token) => ROLE_HEADS.has(t.lower) || /-(president|minister|secretary)$/.test(t.lower);
 
