@@ -218,8 +218,11 @@ function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
   let i = 0;
   if (info.object && isWord(rest[0]) && !ADJUNCT_PREPOSITIONS.has(rest[0].lower)) {
     // An object: "reporters", "the BBC", "him".
-    if (DETERMINERS.has(rest[0].lower)) i++;
-    while (isWord(rest[i]) && (rest[i]!.cap || i === 0) && !ADJUNCT_PREPOSITIONS.has(rest[i]!.lower)) i++;
+    if (DETERMINERS.has(rest[0].lower)) {
+      // "told a Commons inquiry", "told the home affairs committee": a determined object runs to its noun.
+      i++;
+      while (i <= 5 && isWord(rest[i]) && !ADJUNCT_PREPOSITIONS.has(rest[i]!.lower) && !FUNCTION_WORDS.has(rest[i]!.base) && !CLAUSE_STARTERS.has(rest[i]!.lower) && !SPEECH_VERBS.has(rest[i]!.lower)) i++;
+    } else while (isWord(rest[i]) && (rest[i]!.cap || i === 0) && !ADJUNCT_PREPOSITIONS.has(rest[i]!.lower)) i++;
   }
   // "told The New York Times then", "told Stumpf, after …": an adverb or a comma may follow the object.
   while (i < rest.length && (isMannerAdverb(rest[i]) || (isWord(rest[i]) && rest[i]!.lower === 'then'))) i++;

@@ -80,6 +80,9 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     }
     let lastDirect: Owner | null = null;
     let lastQuoteOwner: Owner | null = null;
+    // Quotes that open a sentence with no cue and no speaker yet, and who reported each quote.
+    const orphans: { quote: Quote; sentenceNo: number; sentence: number }[] = [];
+    const quoteOwners = new Map<Quote, Owner>();
     const emit = (owner: Owner, kind: StatementKind, text: string, at: number) => {
       if (text.trim()) drafts.push({ doc, paragraph, speaker: owner.speaker, kind, text: text.trim(), saidOn: owner.saidOn, cue: owner.cue, at });
     };
@@ -117,6 +120,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         const owner: Owner = { speaker, saidOn, cue: cueText(para.text, tokens, cue) };
         const words = contentTokens.filter((t) => t.kind === 'word');
         if (quotes.length > 0) {
+          for (const q of quotes) quoteOwners.set(q, owner);
           const direct = words.length === 0;
           emit(owner, direct ? 'direct' : 'partial', quotes.map(quoteText).join(' … '), quotes[0]!.start);
           lastQuoteOwner = owner;
@@ -145,7 +149,10 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         else if (startsSentence && lastDirect) owner = lastDirect;
         else if (startsSentence && cues.length === 0 && lastQuoteOwner && tokens.length === 1) owner = lastQuoteOwner;
         covered.add(q);
-        if (!owner) return;
+        if (!owner) {
+          if (startsSentence && cues.length === 0) orphans.push({ quote: q, sentenceNo, sentence: sentence.index });
+          return;
+        }
         emit(owner, 'direct', quoteText(q), q.start);
         events.push({ speaker: owner.speaker, saidOn: owner.saidOn, sentence: sentence.index });
         lastDirect = owner;
@@ -156,6 +163,21 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
       const persons = named.map((n) => n.person).filter((p): p is PersonRecord => p !== null);
       ctx.history.push({ index: sentence.index, events, mainSubject: mainSpeaker, persons, mentions: sentenceMentions(events, mainSpeaker, named) });
     });
+
+    // A quote no cue reported, opening its sentence: the speaker of the quote that opens the next
+    // sentence with a cue after it ("“A.” “B,” he added."), else, at the top of the paragraph, the
+    // one person the paragraph before reported (a paragraph opening with a quote continues them).
+    for (const orphan of orphans) {
+      const next = para.sentences[orphan.sentenceNo + 1]?.tokens[0];
+      let owner = next?.kind === 'quote' ? quoteOwners.get(next.quote!) ?? null : null;
+      // A signed quote ("“…” ― Name") ends with its signature: the next one is someone else's.
+      const signed = lastParagraphOwner && /^[―—–-]/.test(lastParagraphOwner.cue);
+      if (!owner && orphan.sentenceNo === 0 && para.quotes[0] === orphan.quote && lastParagraphOwner && !signed) owner = { ...lastParagraphOwner, cue: continued(lastParagraphOwner.cue) };
+      if (!owner) continue;
+      emit(owner, 'direct', quoteText(orphan.quote), orphan.quote.start);
+      quoteOwners.set(orphan.quote, owner);
+      ctx.history.find((h) => h.index === orphan.sentence)?.events.push({ speaker: owner.speaker, saidOn: owner.saidOn, sentence: orphan.sentence });
+    }
 
     // A quote runs on only from a paragraph that ends inside it.
     const lastQuote = para.quotes[para.quotes.length - 1];

@@ -15,7 +15,7 @@ import {
 } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
 import { ANALYSIS_LIMITS } from './limits.js';
-import { bodySpeaker, personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
+import { bodyKey, bodySpeaker, personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
 import type { Token } from './tokens.js';
 import { genderOf, rankCandidates, SALIENCE_WINDOW, type Candidate, type Gender, type SpeakerMention } from './salience.js';
 
@@ -86,6 +86,11 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     if (words.length === 1) {
       // "his spokesman": the spokesman of whoever "his" refers to; "a source", "officials": nobody in particular.
       const possessor = POSSESSIVE_PRONOUNS.get(tokens[from - 1]?.lower ?? '');
+      // "the spokesman said": the spokesperson the last sentences were following.
+      if (!possessor && definite && !plural) {
+        const head = bodyKey(words[0]!.text);
+        return rankCandidates(ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions), (s) => s.kind === 'body' && s.human && !s.plural && !!s.body && s.body.key.split(' ').includes(head))[0]?.speaker ?? null;
+      }
       const principal = possessor ? resolvePronoun(possessor, [], ctx)?.speaker : null;
       if (!principal) return null;
       return bodySpeaker(ctx.bodies.get(`${principal.name}’s ${words[0]!.text}`), !plural, plural);
@@ -108,7 +113,14 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   const titleAt = findLastIndex(words, isTitleWord);
   if (titleAt >= 0 && (!chain || chain.start > words[titleAt]!.end) && (titleAt === words.length - 1 || ['for', 'of', 'at', 'in'].includes(words[titleAt + 1]!.lower)) && !SPOKES_HEADS.has(words[titleAt]!.lower)) {
     const office = words.slice(0, titleAt + 1).filter((t) => !ROLE_QUALIFIER_WORDS.has(t.lower));
-    return titleHolder(office.length ? office : words.slice(0, titleAt + 1), definite, ctx);
+    const holder = titleHolder(office.length ? office : words.slice(0, titleAt + 1), definite, ctx);
+    if (holder || !definite || titleAt !== words.length - 1) return holder;
+    // "the Salford MP told": no one is given the title here; the person the text is following, if
+    // the article gives them no other office.
+    const top = rankReferents(null, [], ctx)[0];
+    const key = roleKey(office.map((t) => t.text).join(' '));
+    const otherOffice = top?.speaker.person?.roles.some((r) => r.doc === ctx.doc && !suffixWithin(roleKey(r.role), key) && roleKey(r.role) !== key);
+    return top && !otherOffice ? top.speaker : null;
   }
 
   // 2b. A description of a person the article has been following: "the Dutchman said", "the

@@ -38,7 +38,8 @@ function continuesAfterAbbreviation(before: string, next: string): boolean {
 /** "“Who would have believed it?” Trump said, …": a quote ending in ? or ! and its cue are one sentence. */
 function cueAfterQuestion(before: string, next: string): boolean {
   if (!/[?!][”"’']\s*$/.test(before)) return false;
-  const words = next.match(/[\p{L}][\p{L}.'’-]*/gu)?.slice(0, 6) ?? [];
+  // A full stop ends a word here ("Vitter demanded."), though initials keep theirs ("J.").
+  const words = (next.match(/[\p{L}][\p{L}.'’-]*/gu)?.slice(0, 6) ?? []).map((w) => (w.length > 2 ? w.replace(/\.$/, '') : w));
   const verbAt = words.findIndex((w) => SPEECH_VERBS.has(w));
   if (verbAt < 1) return false;
   return words.slice(0, verbAt).every((w) => /^\p{Lu}/u.test(w) || /^(he|she|they|we|I)$/i.test(w));
