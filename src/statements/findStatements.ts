@@ -277,7 +277,11 @@ function reportedClause(text: string, content: Token[]): string {
   const first = words[from];
   const last = words[words.length - 1];
   if (!first || !last) return '';
-  return text.slice(first.start, last.end).trim();
+  // Symbols the tokens leave out belong to the clause: "3.7%", "£3.5bn", "(£640m)".
+  let start = first.start;
+  while (start > 0 && /[£$€¥#(]/.test(text[start - 1]!)) start--;
+  const tail = /^[%‰°+)]*/.exec(text.slice(last.end))![0];
+  return text.slice(start, last.end + tail.length).trim();
 }
 
 const endsWithColon = (masked: string) => /:\s*$/.test(masked);
