@@ -66,6 +66,14 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return Number.isFinite(n) && n > 0 ? n : `${name} must be a positive number (got "${value}").`;
 }
 
+/**
+ * What was wrong with a value that should be an id, without quoting it: a bot token pasted into
+ * the id setting is a common slip, and this line goes to the terminal and to logs.
+ */
+function described(value: string): string {
+  return /^\d+$/u.test(value) ? `got ${value.length} digits` : 'got something other than digits; the value is not shown in case it is a token';
+}
+
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const fail = (error: string): ConfigResult => ({ ok: false, error });
   const token = blank(env.DISCORD_TOKEN);
@@ -74,8 +82,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
   if (token && /\s/u.test(token)) return fail('DISCORD_TOKEN contains spaces: paste only the bot token from the Developer Portal (Bot → Reset Token).');
   if (token && !appId) return fail('DISCORD_TOKEN is set but DISCORD_APP_ID is not: set DISCORD_APP_ID to your application id (Developer Portal → General Information).');
-  if (appId && !SNOWFLAKE.test(appId)) return fail(`DISCORD_APP_ID must be a Discord id of 15 to 21 digits (got "${appId}").`);
-  if (guildId && !SNOWFLAKE.test(guildId)) return fail(`DISCORD_GUILD_ID must be a Discord server id of 15 to 21 digits (got "${guildId}"), or left empty for global commands.`);
+  if (appId && !SNOWFLAKE.test(appId)) return fail(`DISCORD_APP_ID must be a numeric snowflake: your application id, 15 to 21 digits (${described(appId)}).`);
+  if (guildId && !SNOWFLAKE.test(guildId)) return fail(`DISCORD_GUILD_ID must be a numeric snowflake: a Discord server id of 15 to 21 digits (${described(guildId)}), or left empty for global commands.`);
 
   const rawUrl = blank(env.DISCORD_API_URL) ?? DEFAULT_API_URL;
   let apiUrl: string;

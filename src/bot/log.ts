@@ -19,9 +19,29 @@ export const REDACT_PATHS = [
 
 /** Discord bot tokens look like three base64 chunks joined by dots; scrub them from messages too. */
 const TOKEN_SHAPE = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}/gu;
+/**
+ * An interaction's token is the third segment of its webhook and callback paths
+ * (`/webhooks/<app id>/<token>/…`, `/interactions/<id>/<token>/callback`): it lets anyone answer
+ * as the bot for 15 minutes, and discord.js puts the full URL on every REST error it throws.
+ */
+const INTERACTION_TOKEN_PATH = /\/(webhooks|interactions)\/(\d+|:id)\/[^/?#\s"'<>]+/gu;
 
+/** `text` with every bot token and interaction token replaced by "[Redacted]". */
 export function scrub(text: string): string {
-  return text.replace(TOKEN_SHAPE, '[Redacted]');
+  return text.replace(TOKEN_SHAPE, '[Redacted]').replace(INTERACTION_TOKEN_PATH, '/$1/$2/[Redacted]');
+}
+
+/**
+ * Every string in a serialized error scrubbed: REST errors carry the request's `url` (and a
+ * `cause` chain may quote it again), not only in the message and stack.
+ */
+function scrubDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (!value || typeof value !== 'object' || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = scrubDeep(v, depth + 1);
+  return out;
 }
 
 /**
@@ -49,12 +69,9 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
     base: { app: 'coverage-bot' },
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
     serializers: {
-      // Error messages and stacks can quote a request (and so a token); scrub them too.
+      // Error messages, stacks and REST errors' `url` quote the request (and so a token); scrub them all.
       err(error: Error) {
-        const out = pino.stdSerializers.err(error);
-        out.message = scrub(out.message);
-        if (out.stack) out.stack = scrub(out.stack);
-        return out;
+        return scrubDeep(pino.stdSerializers.err(error));
       },
     },
     hooks: {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
 import type { Article } from '../types.js';
-import { decodeText } from './formats/decodeText.js';
+import { decodeLines, decodeText } from './formats/decodeText.js';
 import { FORMATS, loadReaders } from './formats/index.js';
 import { isRealDate } from './parseDateLine.js';
 import type { Sidecar } from './parseArticle.js';
@@ -116,27 +116,86 @@ async function listArticleFiles(paths: string[], result: LoadedArticles, listed:
   return files;
 }
 
+type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; code?: string };
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of `file` when it is a regular file inside its folder. A FIFO would block the read
+ * forever, a device such as /dev/zero never ends, and a link out of the folder would publish a
+ * file nobody put in the coverage: each is refused with its reason. A link to a regular file in
+ * the same folder is read.
+ */
+function readRegularFile(file: string): ReadBytes {
+  let target: string;
+  try {
+    const entry = lstatSync(file);
+    const linked = entry.isSymbolicLink();
+    target = linked ? realpathSync(file) : file;
+    const stats = linked ? statSync(target) : entry;
+    if (!stats.isFile()) return { ok: false, reason: `${linked ? 'a link to ' : ''}${kindOf(stats)}, not a regular file` };
+    if (linked) {
+      const folder = realpathSync(dirname(file));
+      const inFolder = relative(folder, target);
+      if (!inFolder || inFolder.startsWith('..') || isAbsolute(inFolder)) return { ok: false, reason: 'a link to a file outside the coverage folder' };
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `cannot read (${code ?? error})`, code };
+  }
+  let fd: number;
+  try {
+    // Non-blocking and not following links: a file swapped for a FIFO or a link since the check
+    // above opens at once (or fails) instead of hanging, and is refused by the fstat below.
+    fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `cannot read (${code ?? error})`, code };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, reason: `${kindOf(stats)}, not a regular file` };
+    return { ok: true, bytes: readFileSync(fd) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `cannot read (${code ?? error})`, code };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readText(file: string, result: LoadedArticles): string | null {
   const skip = (reason: string) => (result.skipped.push({ path: file, reason }), null);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return skip(`cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return skip(read.reason);
+  const bytes = read.bytes;
   if (bytes.length === 0) return skip('empty file');
+  if (extname(file).toLowerCase() === '.jsonl') {
+    // One record a line: a damaged line costs that line alone (the reader warns for bad JSON too).
+    const decoded = decodeLines(bytes);
+    for (const bad of decoded.bad) result.warnings.push(`${file}:${bad.line}: not readable text (${bad.reason}); line skipped`);
+    if (decoded.text.trim()) return decoded.text;
+    return skip(decoded.bad.length > 0 ? 'no readable line' : 'empty file (only white space)');
+  }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return skip(decoded.reason);
   return decoded.text.trim() ? decoded.text : skip('empty file (only white space)');
 }
 
 function readSidecar(file: string, result: LoadedArticles): Sidecar {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch {
-    return {}; // No sidecar is the usual case.
+  const read = readRegularFile(file);
+  if (!read.ok) {
+    // No sidecar is the usual case; one that is a FIFO, a device or a link out is worth a word.
+    if (read.code !== 'ENOENT' && read.code !== 'ENOTDIR') result.warnings.push(`${file}: ignored (${read.reason})`);
+    return {};
   }
+  const raw = read.bytes.toString('utf8');
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!parsed || typeof parsed !== 'object') throw new Error('not an object');

@@ -41,6 +41,14 @@ function coveredBy(articles: readonly Article[], links: (string | null)[], draft
   );
 }
 
+/**
+ * The source /add cites a page by: the host it was fetched from ("bbc.co.uk"), not the name the
+ * page gives itself, which any page can set to "BBC News".
+ */
+export function sourceOf(fetchedUrl: string): string {
+  return new URL(fetchedUrl).hostname.replace(/^www\./iu, '').toLowerCase();
+}
+
 export async function addArticle(request: AddRequest): Promise<AddOutcome> {
   const before = coveredBy(request.articles, [request.link]);
   if (before) return { ok: false, refusal: 'already-covered', message: 'already covered', covered: before };
@@ -56,28 +64,35 @@ export async function addArticle(request: AddRequest): Promise<AddOutcome> {
     read = { ok: false, reason: `the page could not be read (${(error as Error).message})` };
   }
   if (!read.ok) return { ok: false, refusal: 'not-article', message: read.reason };
-  const draft = read.draft;
+  // The page's own claims (canonical URL, site name) may be false: they may give the title and date,
+  // but where it is cited from, its file name and the "already covered" check go by where it was
+  // fetched from, so no page can pose as another site or block that site's real article.
+  const claimed = read.draft;
+  const draft: ArticleDraft = { ...claimed, url: page.url, source: sourceOf(page.url) };
 
-  const covered = coveredBy(request.articles, [page.url, draft.url], draft);
+  const covered = coveredBy(request.articles, [page.url], draft);
   if (covered) return { ok: false, refusal: 'already-covered', message: 'already covered', covered };
 
-  const base = fileBase(draft.url ?? page.url, draft.title);
+  const base = fileBase(page.url, draft.title);
   let name = base;
   for (let n = 2; existsSync(join(request.coverageDir, `${name}.html`)) || existsSync(join(request.coverageDir, `${name}.json`)); n++) name = `${base}-${n}`;
   const path = join(request.coverageDir, `${name}.html`);
   const sidecarPath = join(request.coverageDir, `${name}.json`);
   const sidecar = {
     title: draft.title,
-    url: draft.url ?? page.url,
+    url: draft.url,
     source: draft.source,
     publishedOn: draft.publishedOn,
     byline: draft.byline,
     fetchedFrom: request.link,
     fetchedAt: (request.now ?? new Date()).toISOString(),
+    // Kept for the record only: the loader reads title, url, source and publishedOn, never these.
+    claimedUrl: claimed.url,
+    claimedSiteName: claimed.source,
   };
   await writeAtomically(sidecarPath, `${JSON.stringify(sidecar, null, 2)}\n`);
   await writeAtomically(path, page.bytes);
-  return { ok: true, path, sidecarPath, draft: { ...draft, url: sidecar.url } };
+  return { ok: true, path, sidecarPath, draft };
 }
 
 /** "www.example.org/news/bridge-reopens" → "example-org-bridge-reopens". */

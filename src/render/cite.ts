@@ -3,7 +3,7 @@
 // gave is left out, never "Unknown source". Pure.
 import type { IsoDate } from '../types.js';
 import { formatDate } from './format.js';
-import { safeText } from './safeText.js';
+import { safeText, stripBidiControls } from './safeText.js';
 
 export interface CiteRef {
   doc: string;
@@ -24,12 +24,13 @@ export function safeUrl(url: string | null | undefined): string | undefined {
 
 /** The title, else the file name. */
 export function citeLabel(ref: Pick<CiteRef, 'doc' | 'title'>): string {
-  return ref.title?.trim() || ref.doc;
+  // Embed titles are plain text, not passed through safeText: strip bidi controls here.
+  return stripBidiControls(ref.title?.trim() || ref.doc);
 }
 
 /** "BBC News · 27 Feb 2005 · ¶4": everything after the title. */
 export function citeDetails(ref: CiteRef): string {
-  return [ref.source?.trim() || null, formatDate(ref.publishedOn), `¶${ref.paragraph}`].filter(Boolean).join(' · ');
+  return stripBidiControls([ref.source?.trim() || null, formatDate(ref.publishedOn), `¶${ref.paragraph}`].filter(Boolean).join(' · '));
 }
 
 /** Plain text for a terminal: "Ad sales boost Time Warner profit · BBC News · undated · ¶4 <url>". */

@@ -2,7 +2,7 @@
 // (src/search/terms.ts: case and accent folding, stop words, Porter stems, acronyms kept) — so what
 // is bold is what the search matched on: "countries" lights up "country", "US" never lights "us".
 import { processTerm, tokenize } from '../search/terms.js';
-import { escapeMarkdown, neutraliseMentions } from './safeText.js';
+import { escapeMarkdown, neutraliseMentions, stripBidiControls } from './safeText.js';
 
 // Question words that survive the stop list but only add noise when bolded in an answer.
 const NOISE = new Set(['will', 'would', 'could', 'should', 'many', 'much', 'did', 'does', 'say', 'said', 'says', 'tell', 'told']);
@@ -41,7 +41,8 @@ export function countTerms(text: string, terms: Set<string>): number {
  * only adds backslashes before punctuation, so every word is still there to be bolded.
  */
 export function highlight(text: string, terms: Set<string>): string {
-  const escaped = escapeMarkdown(text);
+  // Passages come from files and fetched pages: as untrusted as a question (see safeText).
+  const escaped = escapeMarkdown(stripBidiControls(text));
   if (terms.size === 0) return neutraliseMentions(escaped);
   const bolded = escaped.replace(WORD, (word) => {
     const term = termOf(word);

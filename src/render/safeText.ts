@@ -21,7 +21,17 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)\.(?=\s)/gmu, '$1\\.');
 }
 
-/** Text safe to show inside a message: markdown escaped, mentions broken, whitespace collapsed. */
+// Bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the
+// marks (LRM, RLM, ALM). An override in echoed text reverses the rest of our line as Discord draws it
+// (a question could make a citation read backwards); right-to-left scripts display without them.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/gu;
+
+/** `text` without bidirectional control characters, so it cannot reorder the reply around it. */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** Text safe to show inside a message: bidi controls removed, markdown escaped, mentions broken, whitespace collapsed. */
 export function safeText(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text.replace(/\s+/gu, ' ').trim()));
+  return neutraliseMentions(escapeMarkdown(stripBidiControls(text).replace(/\s+/gu, ' ').trim()));
 }

@@ -42,6 +42,7 @@ beforeAll(async () => {
     '/to-bridge?utm_source=x': { status: 302, location: '/news/bridge-reopens' },
     '/news/school-roof': { body: articlePage({ title: 'School roof repaired before term', site: 'Wendham Echo', paragraphs: ['The roof of Wendham primary school has been repaired in time for the new term, the county council said on Friday after a summer of work.', 'Head teacher Joan Marsh said pupils would be back in their own classrooms on Monday instead of the portable cabins they used in spring.'] }) },
     '/news/library-hours': { body: articlePage({ title: 'Library opening hours extended', site: 'Wendham Echo', paragraphs: ['Wendham library will open until eight in the evening on weekdays from April, the town council agreed at its monthly meeting on Wednesday night.', 'Councillors said the longer hours would be paid for by closing the reading room on Sunday mornings, when few visitors come in.'] }) },
+    '/news/long-title': { body: articlePage({ title: `Harbour wall repairs${' harbour wall repairs'.repeat(200)}`, site: 'Wendham Echo', paragraphs: ['Repairs to the harbour wall at Castlebay will start in June and take four months, the harbour board said on Tuesday after a storm damaged it.', 'Fishing boats will moor at the north quay while the work goes on, and the ferry will use a temporary pontoon, the board added.'] }) },
     '/menu': { body: '<html><head><title>Sections</title></head><body><nav><a href="/a">News</a> <a href="/b">Sport</a></nav><p>Choose a section.</p></body></html>' },
     '/report.pdf': { type: 'application/pdf', body: '%PDF-1.4 ...' },
     '/huge': { body: Buffer.alloc(5 * 1024 * 1024 + 10, 0x20), chunked: true },
@@ -61,10 +62,20 @@ describe('/add', () => {
   it('saves the page and a sidecar, replies with its citation, and the running bot then finds it', async () => {
     const reply = await add(server.url('/news/bridge-reopens'), moderator('mod-a'));
     expect(reply.flags & 64).toBe(64); // only the adder sees it
-    expect(reply.content).toMatch(/^Added “Wend bridge reopens after repairs” — Wendham Echo · 4 Mar 2025 \(`wendham-echo-example-bridge-reopens`\) <https:\/\/wendham-echo\.example\/news\/bridge-reopens> — 4 paragraphs, searchable now as `wendham-echo-example-bridge-reopens` ¶1–4\.$/);
-    expect(existsSync(join(dir, 'wendham-echo-example-bridge-reopens.html'))).toBe(true);
-    const sidecar = JSON.parse(readFileSync(join(dir, 'wendham-echo-example-bridge-reopens.json'), 'utf8'));
-    expect(sidecar).toMatchObject({ title: 'Wend bridge reopens after repairs', url: 'https://wendham-echo.example/news/bridge-reopens', source: 'Wendham Echo', publishedOn: '2025-03-04', byline: 'Sam Okafor', fetchedFrom: server.url('/news/bridge-reopens') });
+    // Cited by the host it was fetched from; the page's canonical URL and site name are only recorded.
+    expect(reply.content).toBe(`Added “Wend bridge reopens after repairs” — 127.0.0.1 · 4 Mar 2025 (\`127-0-0-1-bridge-reopens\`) <${server.url('/news/bridge-reopens')}> — 4 paragraphs, searchable now as \`127-0-0-1-bridge-reopens\` ¶1–4.`);
+    expect(existsSync(join(dir, '127-0-0-1-bridge-reopens.html'))).toBe(true);
+    const sidecar = JSON.parse(readFileSync(join(dir, '127-0-0-1-bridge-reopens.json'), 'utf8'));
+    expect(sidecar).toMatchObject({
+      title: 'Wend bridge reopens after repairs',
+      url: server.url('/news/bridge-reopens'),
+      source: '127.0.0.1',
+      publishedOn: '2025-03-04',
+      byline: 'Sam Okafor',
+      fetchedFrom: server.url('/news/bridge-reopens'),
+      claimedUrl: 'https://wendham-echo.example/news/bridge-reopens',
+      claimedSiteName: 'Wendham Echo',
+    });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
     const answer = await h.standin.sendCommand('ask', { question: 'When did the Wend bridge reopen after repairs?' }).reply();
@@ -87,7 +98,7 @@ describe('/add', () => {
 
   it('lets a member with the configured role add', async () => {
     const reply = await add(server.url('/news/ferry-returns'), { user: member('editor'), member: { roles: [h.standin.world.editorsRoleId] } });
-    expect(reply.content).toMatch(/^Added “Castlebay ferry to return” — Wendham Echo · 6 Mar 2025/);
+    expect(reply.content).toMatch(/^Added “Castlebay ferry to return” — 127\.0\.0\.1 · 6 Mar 2025/);
   });
 
   it('refuses a member without Manage Server or the role, before fetching anything', async () => {
@@ -104,9 +115,14 @@ describe('/add', () => {
 
   it('says where a link is already covered, also when it arrives by another address', async () => {
     const again = await add(server.url('/to-bridge?utm_source=x'), moderator('mod-c'));
-    expect(again.content).toBe('Already covered: “Wend bridge reopens after repairs” — Wendham Echo · 4 Mar 2025 (`wendham-echo-example-bridge-reopens`) <https://wendham-echo.example/news/bridge-reopens>.');
-    const canonical = await add('https://www.wendham-echo.example/news/bridge-reopens/', moderator('mod-c2'));
-    expect(canonical.content).toMatch(/^Already covered: “Wend bridge reopens after repairs”/);
+    expect(again.content).toBe(`Already covered: “Wend bridge reopens after repairs” — 127.0.0.1 · 4 Mar 2025 (\`127-0-0-1-bridge-reopens\`) <${server.url('/news/bridge-reopens')}>.`);
+  });
+
+  it('keeps the reply within Discord’s 2,000 characters for a very long title', async () => {
+    const reply = await add(server.url('/news/long-title'), moderator('mod-long'));
+    expect(reply.content).toMatch(/^Added “Harbour wall repairs(?: harbour wall repairs)*…” — 127\.0\.0\.1 · /u);
+    expect(reply.content.length).toBeLessThanOrEqual(2000);
+    expect(reply.content).toMatch(/searchable now as `127-0-0-1-long-title` ¶1–2\.$/u);
   });
 
   it('refuses a page over 5 MB', async () => {

@@ -74,7 +74,7 @@ describe('parseConfig', () => {
 
   it.each([
     [{ DISCORD_TOKEN: 'abc' }, /DISCORD_APP_ID/u],
-    [{ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: 'my-app' }, /DISCORD_APP_ID must be a Discord id of 15 to 21 digits/u],
+    [{ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: 'my-app' }, /DISCORD_APP_ID must be a numeric snowflake: your application id, 15 to 21 digits/u],
     [{ DISCORD_GUILD_ID: 'guild' }, /DISCORD_GUILD_ID/u],
     [{ DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL must be an http\(s\) URL/u],
     [{ DISCORD_API_URL: 'ftp://x/api' }, /DISCORD_API_URL/u],

@@ -69,7 +69,7 @@ describe('runSandbox /add', () => {
     await done;
     await server.close();
     expect(text).toContain('/add <link>');
-    expect(text).toMatch(/Added “Castlebay ferry to return” — Wendham Echo/u);
+    expect(text).toMatch(/Added “Castlebay ferry to return” — 127\.0\.0\.1/u);
     expect(text).toMatch(/│ 1\. Castlebay ferry to return/u);
   });
 });

@@ -39,6 +39,9 @@ describe('blockedRange', () => {
     ['127.0.0.1', /loopback/], ['::1', /loopback/], ['10.1.2.3', /private/], ['192.168.0.10', /private/], ['172.16.5.4', /private/],
     ['169.254.169.254', /link-local/], ['fe80::1', /link-local/], ['fc00::1', /private/], ['100.64.0.1', /private/], ['0.0.0.0', /unspecified/],
     ['::ffff:127.0.0.1', /loopback/], ['224.0.0.1', /multicast/],
+    // IPv4-compatible (deprecated) and mapped forms, as a URL normalises them and as typed.
+    ['::7f00:1', /loopback/], ['[::7f00:1]', /loopback/], ['::127.0.0.1', /loopback/], ['::ffff:7f00:1', /loopback/], ['::a00:1', /private/],
+    ['::c0a8:101', /private/], ['::a9fe:a9fe', /link-local/], ['::ffff:a9fe:a9fe', /link-local/], ['::1:0:0:1', /reserved/],
   ])('refuses %s', (address, why) => expect(blockedRange(address)).toMatch(why));
   it.each(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '::ffff:8.8.8.8'])('allows public %s', (address) => expect(blockedRange(address)).toBeNull());
 });
@@ -64,6 +67,16 @@ describe('fetchPage', () => {
     expect(await fetchPage(server.url('/page'))).toMatchObject({ ok: false, refusal: 'blocked-address', message: expect.stringMatching(/loopback/) });
     expect(await fetchPage(`http://localhost:${server.port}/page`, { lookup })).toMatchObject({ ok: false, refusal: 'blocked-address' });
     expect(server.requests.length).toBe(before); // refused before connecting
+  });
+
+  it('refuses IPv4-compatible and mapped IPv6 forms of loopback, in the link and from the resolver, before connecting', async () => {
+    const before = server.requests.length;
+    for (const host of ['[::7f00:1]', '[::127.0.0.1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]']) {
+      expect(await fetchPage(`http://${host}:${server.port}/page`), host).toMatchObject({ ok: false, refusal: 'blocked-address', message: expect.stringMatching(/loopback/) });
+    }
+    const compat = ((host: string, _opts: unknown, callback: (e: null, a: LookupAddress[]) => void) => callback(null, [{ address: '::7f00:1', family: 6 }])) as unknown as FetchOptions['lookup'];
+    expect(await fetchPage(`http://compat.test:${server.port}/page`, { lookup: compat })).toMatchObject({ ok: false, refusal: 'blocked-address', message: expect.stringMatching(/::7f00:1/) });
+    expect(server.requests.length).toBe(before);
   });
 
   it('refuses a name when any one of its addresses is private', async () => {

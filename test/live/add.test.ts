@@ -43,7 +43,7 @@ describe('/add with a live library', () => {
     const before = live.current.version;
     const user = { id: snowflake(), username: 'mod', global_name: 'mod', discriminator: '0', avatar: null };
     const reply = await h.standin.sendCommand('add', { url: server.url('/news/orchard') }, { user, member: { permissions: MANAGE_SERVER_PERMISSIONS } }).reply();
-    expect(reply.content).toMatch(/^Added “Farley orchard to be replanted” — Farley Gazette/u);
+    expect(reply.content).toMatch(/^Added “Farley orchard to be replanted” — 127\.0\.0\.1 · /u); // cited by the host it came from
     expect(reply.content).toMatch(/searchable now/u);
     // The live library took it (a new snapshot, the article in the live segment), not a reopen.
     expect(live.current.version).toBeGreaterThan(before);

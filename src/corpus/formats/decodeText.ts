@@ -38,3 +38,57 @@ export function decodeText(bytes: Uint8Array): Decoded {
 function checked(text: string, encoding: string): Decoded {
   return NOT_TEXT.test(text) ? { ok: false, reason: `not readable text as ${encoding} (control characters)` } : { ok: true, text, encoding };
 }
+
+/** Whether decoded text holds a control character no text file has (see NOT_TEXT). */
+export function hasControlCharacters(text: string): boolean {
+  return NOT_TEXT.test(text);
+}
+
+export interface DecodedLines {
+  /** The file's text with every unreadable line blanked, so line numbers still hold. */
+  text: string;
+  encoding: string;
+  /** Lines left out (1-based) and why. */
+  bad: { line: number; reason: string }[];
+}
+
+/**
+ * Bytes → text one line at a time, for `.jsonl`, where each line is a record of its own: a line
+ * with a control byte or invalid UTF-8 is blanked and reported, and the other lines still read.
+ * JSON text is UTF-8 (RFC 8259); a UTF-16 file with a byte-order mark is decoded whole.
+ */
+export function decodeLines(bytes: Uint8Array): DecodedLines {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bad: DecodedLines['bad'] = [];
+  let lines: string[];
+  let encoding = 'UTF-8';
+  const utf16 = buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff));
+  if (utf16) {
+    encoding = buffer[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
+    lines = iconv.decode(buffer.subarray(2), encoding.toLowerCase()).split('\n');
+  } else {
+    const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+    const body = bom ? buffer.subarray(3) : buffer;
+    lines = [];
+    // A newline byte never occurs inside a UTF-8 sequence, so splitting the bytes first is safe.
+    for (let start = 0; start <= body.length; ) {
+      const end = body.indexOf(0x0a, start);
+      const stop = end === -1 ? body.length : end;
+      try {
+        lines.push(utf8.decode(body.subarray(start, stop)));
+      } catch {
+        bad.push({ line: lines.length + 1, reason: 'not valid UTF-8' });
+        lines.push('');
+      }
+      start = stop + 1;
+    }
+  }
+  for (const [i, line] of lines.entries()) {
+    if (NOT_TEXT.test(line)) {
+      bad.push({ line: i + 1, reason: 'control characters' });
+      lines[i] = '';
+    }
+  }
+  bad.sort((a, b) => a.line - b.line);
+  return { text: lines.join('\n'), encoding, bad };
+}

@@ -1,6 +1,7 @@
 // `.jsonl` exports: one article a line, `{title, url, publishedOn, source, text}`; `text` is plain
 // text with paragraphs on their own lines. A line that is not such an object is skipped with a
 // warning naming its line number; the others still load.
+import { hasControlCharacters } from './decodeText.js';
 import { emptyDraft, type ArticleDraft } from './draft.js';
 import { isoDateOf } from './metaDate.js';
 import { itemSlug } from './slug.js';
@@ -29,6 +30,11 @@ export function parseJsonl(text: string, path: string): { items: JsonlItem[]; wa
     const body = str('text');
     if (!body) {
       warnings.push(`${path}:${line}: no "text"; line skipped`);
+      return;
+    }
+    // A JSON escape (\u0000) can carry what a raw control byte could not.
+    if (hasControlCharacters(body)) {
+      warnings.push(`${path}:${line}: "text" holds control characters; line skipped`);
       return;
     }
     const given = str('publishedOn');
