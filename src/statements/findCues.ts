@@ -7,6 +7,7 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INSTITUTION_HEADS,
+  PERSON_NOUNS,
   PRONOUNS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
@@ -69,6 +70,7 @@ function npWord(t: Token | undefined): boolean {
     SPOKES_HEADS.has(w) ||
     INSTITUTION_HEADS.has(w) ||
     ANAPHORIC_BODIES.has(w) ||
+    PERSON_NOUNS.has(w) ||
     /-(president|minister|secretary)$/.test(w)
   );
 }

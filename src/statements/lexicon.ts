@@ -161,3 +161,11 @@ export const LOCATIVE_PREPOSITIONS = set(`in to from into across throughout near
 
 /** Boundaries after which a new speech clause may start inside a sentence. */
 export const CLAUSE_BOUNDARIES = set(`and but as while whereas although though yet or ; , – — -`);
+
+/** Nouns that describe a person without naming them: "the striker", "the singer", "the veteran". */
+export const PERSON_NOUNS = new Set(`striker midfielder defender goalkeeper keeper winger forward skipper captain manager coach boss
+  player star singer actor actress rocker rapper musician comedian presenter host author writer novelist poet artist
+  producer editor columnist journalist reporter veteran champion athlete runner sprinter cyclist golfer boxer driver rider
+  jockey batsman bowler teenager youngster mother father wife husband widow widower son daughter campaigner activist
+  businessman businesswoman entrepreneur tycoon billionaire barrister solicitor scientist academic professor teacher
+  doctor surgeon politician candidate peer mp`.split(/\s+/));

@@ -5,6 +5,8 @@
 import type { PeopleIndex, PersonRecord } from './aliases.js';
 import {
   ANAPHORIC_BODIES,
+  FUNCTION_WORDS,
+  PERSON_NOUNS,
   HONORIFICS,
   INSTITUTION_HEADS,
   PRONOUNS,
@@ -103,7 +105,7 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   const named = chains.filter((c) => c.start >= tokens[from]!.start && c.end <= tokens[to - 1]!.end && c.name.length > 0 && !(c.name.length === 1 && isDemonymNoun(c.name[0]!)));
   const chain = named[named.length - 1];
   if (chain && !chain.institution) {
-    const person = ctx.people.resolve(chain, ctx.doc);
+    const person = ctx.people.resolve(chain, ctx.doc) ?? localPerson(chain, ctx);
     if (person) return personSpeaker(person);
   }
 
@@ -125,7 +127,11 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
 
   // 2b. A description of a person the article has been following: "the Dutchman said", "the
   //     England striker said", "the singer added" — ranked like a pronoun of its gender.
-  const description = definite && !chain ? describedPerson(words) : null;
+  // The article may stand before adjectives the phrase left out: "The heavy metal star said".
+  let article = from - 1;
+  while (article >= 0 && from - article <= 3 && tokens[article]!.kind === 'word' && !tokens[article]!.cap && !FUNCTION_WORDS_LOWER.has(tokens[article]!.lower)) article--;
+  const describedDefinite = definite || (article >= 0 && article < from && tokens[article]!.lower === 'the');
+  const description = describedDefinite && !chain ? describedPerson(words) : null;
   if (description) return rankReferents(description.gender, [], ctx)[0]?.speaker ?? null;
 
   // 3a. An institution described in lower case: "the central bank", "the federation". It is the body
@@ -177,6 +183,24 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   }
   return null;
 }
+
+/**
+ * One word this article uses for several of its people ("Osbourne" for Ozzy and Sharon), or a given
+ * name alone ("Ozzy"): the person of this article it fits, the most salient one when several do.
+ */
+function localPerson(chain: NameChain, ctx: ArticleContext): PersonRecord | null {
+  if (chain.name.length !== 1) return null;
+  const key = nameKey(chain.name[0]!);
+  const gender = chain.honorific === 'Mr' ? 'm' : chain.honorific && ['Mrs', 'Ms', 'Miss'].includes(chain.honorific) ? 'f' : null;
+  const local = ctx.people.persons.filter((p) => p.docs.has(ctx.doc) && p.first !== '' && (p.last === key || p.first === key));
+  if (local.length === 1) return local[0]!;
+  if (local.length === 0) return null;
+  const names = new Set(local.map((p) => p.name));
+  const fits = (s: Speaker) => s.human && !!s.person && names.has(s.name) && !(gender && genderOf(s) && genderOf(s) !== gender);
+  return rankCandidates(ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions), fits)[0]?.speaker.person ?? null;
+}
+
+const FUNCTION_WORDS_LOWER = new Set([...FUNCTION_WORDS].map((w) => w.toLowerCase()));
 
 /** Words before a title that describe its holder, not the office ("the new health minister"). */
 const ROLE_QUALIFIER_WORDS = new Set(['new', 'current', 'incoming', 'outgoing', 'then']);
@@ -269,13 +293,6 @@ function lastEventIn(speaker: Speaker, ctx: ArticleContext): SpeechEvent | null 
   return null;
 }
 
-/** Nouns that describe a person without naming them: "the striker", "the singer", "the veteran". */
-const PERSON_NOUNS = new Set(`striker midfielder defender goalkeeper keeper winger forward skipper captain manager coach boss
-  player star singer actor actress rocker rapper musician comedian presenter host author writer novelist poet artist
-  producer editor columnist journalist reporter veteran champion athlete runner sprinter cyclist golfer boxer driver rider
-  jockey batsman bowler teenager youngster mother father wife husband widow widower son daughter campaigner activist
-  businessman businesswoman entrepreneur tycoon billionaire barrister solicitor scientist academic professor teacher
-  doctor surgeon politician candidate peer mp`.split(/\s+/));
 const FEMININE = /(woman|ess|wife|mother|daughter|widow|girl|lady)$/;
 const MASCULINE = /(man|husband|father|son|widower|boy)$/;
 const DEMONYM_NOUNS = new Set('Scot Briton Spaniard Swede Dane Finn Pole Turk Kiwi Aussie Argentine Brazilian Italian Australian Frenchwoman'.split(' '));
