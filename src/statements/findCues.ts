@@ -165,7 +165,9 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     const quoteOpens =
       preceding?.kind === 'quote' && subjectFrom === 1 && /[,?!]$/.test(preceding.quote!.text) &&
       // A quoted show title after a possessive may follow: "Pence said on CNN's “State of the Union.”"
-      !rest.some((t, k) => t.kind === 'quote' && !rest[k - 1]?.possessive) && !(isWord(rest[0]) && rest[0].lower === 'that') && !isPunct(rest[0], ':');
+      // A comma inside the closing mark is the writer's sign that the cue comes next, whatever quoted
+      // words follow it ("“…,” Cruz said after a brief “I'm sorry”", "“…,” Fiorina told “Fox and Friends,”").
+      (/,$/.test(preceding.quote!.text) || !rest.some((t, k) => t.kind === 'quote' && !rest[k - 1]?.possessive)) && !(isWord(rest[0]) && rest[0].lower === 'that') && !isPunct(rest[0], ':');
     if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, v, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
       trailing = true;
       content = { from: 0, to: preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1 };
