@@ -114,7 +114,8 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
             saidOn = previous?.events.find((e) => e.speaker.name === speaker.name)?.saidOn ?? null;
           }
         }
-        events.push({ speaker, saidOn, sentence: sentence.index });
+        // "Putin called a ceasefire": a verb that speaks only with quoted words is no speech without them.
+        if (cue.info.takes !== 'quote' || quotes.length > 0) events.push({ speaker, saidOn, sentence: sentence.index });
         if (cue.eventOnly || cue.info.takes === 'event') return;
 
         const owner: Owner = { speaker, saidOn, cue: cueText(para.text, tokens, cue) };

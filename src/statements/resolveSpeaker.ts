@@ -119,7 +119,9 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     if (holder || !definite || titleAt !== words.length - 1) return holder;
     // "the Salford MP told": no one is given the title here; the person the text is following, if
     // the article gives them no other office.
-    const top = rankReferents(null, [], ctx)[0];
+    // A title is a claim about an office, so only one person in view will do: with two, nobody.
+    const ranked = rankReferents(null, [], ctx);
+    const top = ranked.length === 1 ? ranked[0] : undefined;
     const key = roleKey(office.map((t) => t.text).join(' '));
     const otherOffice = top?.speaker.person?.roles.some((r) => r.doc === ctx.doc && !suffixWithin(roleKey(r.role), key) && roleKey(r.role) !== key);
     return top && !otherOffice ? top.speaker : null;

@@ -1,0 +1,104 @@
+// The one ranking that decides who a pronoun or a description points back to (salience.ts), on real
+// BBC articles (test/fixtures/bbc-style, copied from the BBC News 2005 corpus) and short texts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rankCandidates, givenNameGender, type SpeakerMention } from '../../src/statements/salience.js';
+import type { Speaker } from '../../src/statements/speakers.js';
+import { analyse, saying } from './helpers.js';
+
+const BBC = join(import.meta.dirname, '..', 'fixtures', 'bbc-style');
+const bbc = (name: string) => analyse(readFileSync(join(BBC, `${name}.txt`), 'utf8'));
+const person = (name: string): Speaker => ({ name, kind: 'person', human: true, plural: false });
+
+describe('the salience ranking', () => {
+  const a = person('Ann Lee');
+  const b = person('Bob Ray');
+  const any = () => true;
+
+  it('ranks a speaker over a subject over any other mention in the same sentence', () => {
+    const ranked = rankCandidates([[{ speaker: a, role: 'other' }, { speaker: b, role: 'speaker' }]], any);
+    expect(ranked.map((c) => c.speaker.name)).toEqual(['Bob Ray', 'Ann Lee']);
+    const subject = rankCandidates([[{ speaker: a, role: 'other' }, { speaker: b, role: 'subject' }]], any);
+    expect(subject[0]!.speaker.name).toBe('Bob Ray');
+  });
+
+  it('halves a mention with each sentence back: a recent subject outranks an older speaker', () => {
+    const window: SpeakerMention[][] = [[{ speaker: a, role: 'speaker' }], [{ speaker: b, role: 'subject' }]];
+    expect(rankCandidates(window, any)[0]!.speaker.name).toBe('Bob Ray');
+  });
+
+  it('counts a person by the strongest mention, so passing mentions in reported words do not add up past the last speaker', () => {
+    const window: SpeakerMention[][] = [
+      [{ speaker: a, role: 'subject' }],
+      [{ speaker: a, role: 'other' }],
+      [{ speaker: b, role: 'speaker' }, { speaker: a, role: 'other' }],
+    ];
+    expect(rankCandidates(window, any)[0]!.speaker.name).toBe('Bob Ray');
+  });
+
+  it('filters before ranking and explains each score', () => {
+    const ranked = rankCandidates([[{ speaker: a, role: 'speaker' }, { speaker: b, role: 'other' }]], (s) => s.name === 'Bob Ray');
+    expect(ranked).toHaveLength(1);
+    expect(ranked[0]!.reasons[0]).toMatch(/^other in the last sentence/);
+  });
+
+  it('knows the usual gender of common given names, and nothing of other words', () => {
+    expect(givenNameGender('Sharon')).toBe('f');
+    expect(givenNameGender('Robbie')).toBe('m');
+    expect(givenNameGender('Radio')).toBeNull();
+    expect(givenNameGender('de')).toBeNull();
+  });
+});
+
+describe('who speaks, on real BBC articles', () => {
+  it('gives "he said" after a quote to the subject of the sentence before, not the earlier speaker (sport_150)', () => {
+    const { statements } = bbc('sport_150');
+    expect(saying(statements, "They're on a high")?.speaker).toBe('Robbie Keane');
+    expect(saying(statements, 'was not pretty to watch')?.speaker).toBe('Robbie Keane');
+  });
+
+  it('resolves a description after a quote to the person the article follows: "the Dutchman", "the Irishman" (sport_150)', () => {
+    const { statements } = bbc('sport_150');
+    expect(saying(statements, "We had the initiative")?.speaker).toBe('Martin Jol');
+    expect(saying(statements, "it's all about the result")?.speaker).toBe('Robbie Keane');
+    expect(statements.some((s) => /Dutchman|Irishman/.test(s.speaker))).toBe(false);
+  });
+
+  it('resolves "the Salford MP told", "she told a Commons inquiry" and "the spokesman said" (politics_105)', () => {
+    const { statements } = bbc('politics_105');
+    expect(saying(statements, 'The threat is most likely')?.speaker).toBe('Hazel Blears');
+    expect(saying(statements, 'Qualifications for religious leaders')?.speaker).toBe('Hazel Blears');
+    expect(saying(statements, 'The minister had been saying')?.speaker).toBe('prime minister’s official spokesman'.replace('’', "'"));
+  });
+
+  it('continues an uncued opening quote with the speaker of the paragraph before (politics_105)', () => {
+    const { statements } = bbc('politics_105');
+    expect(saying(statements, 'It means that some of our counter terrorism powers')?.speaker).toBe('Hazel Blears');
+  });
+
+  it('tells apart two people who share a surname by who the text is following (entertainment_141)', () => {
+    const { statements } = bbc('entertainment_141');
+    expect(saying(statements, 'I acted on impulse')?.speaker).toBe('Ozzy Osbourne');
+    expect(saying(statements, 'just coming to grips')?.speaker).toBe('Ozzy Osbourne');
+    expect(saying(statements, 'was one of only 10 made')?.speaker).toBe('Sharon Osbourne');
+    expect(saying(statements, 'could have met the same fate')?.speaker).toBe('Ozzy Osbourne');
+  });
+
+  it('lets "she" pass over a man named last and take the woman the text follows', () => {
+    const { statements } = analyse('Jane Moss, the council leader, spoke after meeting Tom Hale. "We will act," she said.');
+    expect(saying(statements, 'We will act')?.speaker).toBe('Jane Moss');
+  });
+});
+
+describe('statement boundaries', () => {
+  it('keeps per cent signs and currency symbols in a reported clause', () => {
+    const { statements } = analyse('Mr Brown said growth was 3.7%. Growth would reach 3.9%, Mr Brown said. He said the cost was £3.5bn.');
+    expect(statements.map((s) => s.text)).toEqual(expect.arrayContaining([expect.stringContaining('growth was 3.7%'), expect.stringContaining('Growth would reach 3.9%'), expect.stringContaining('the cost was £3.5bn')]));
+  });
+
+  it('splits a sentence before a quote that follows a full stop, so the quote gets its own cue', () => {
+    const { statements } = analyse('Mr Brown spoke first. Ms Hill, the chair, agreed with him. "They\'re on a high," she said.');
+    expect(saying(statements, "They're on a high")?.speaker).toBe('Hill');
+  });
+});
