@@ -133,7 +133,8 @@ export class PeopleIndex {
     // the relative by honorific and the person named in full by surname.
     const named = local.filter((p) => p.first);
     if (!honorific && named.length === 1) return named[0]!;
-    if (local.length === 0 && candidates.length === 1) return candidates[0]!;
+    // From another article, a "Mrs X" is only someone known to be a woman (not a Dominic X of unknown sex).
+    if (local.length === 0 && candidates.length === 1 && (!sex || candidates[0]!.gender === sex)) return candidates[0]!;
     return null;
   }
 
