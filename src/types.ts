@@ -87,6 +87,8 @@ export interface Person {
   roles: { doc: string; role: string }[];
   statements: number;
   mentions: number;
+  /** How many articles name them (absent in registers from before it was counted). */
+  articles?: number;
 }
 
 /** Everything loaded and derived from a folder of coverage. */

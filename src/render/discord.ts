@@ -158,8 +158,9 @@ export function whenSaid(s: Statement): string {
   return 'undated';
 }
 
-function statementField(s: Statement, articleOf?: ArticleLookup): APIEmbedField {
-  const name = truncate(whenSaid(s), LIMITS.fieldName);
+function statementField(s: Statement, articleOf?: ArticleLookup, showSpeaker = false): APIEmbedField {
+  // Statements of several people (the holders of a role): each says whose it is.
+  const name = truncate(showSpeaker ? `${whenSaid(s)} — ${s.speaker}` : whenSaid(s), LIMITS.fieldName);
   const cite = `\n${truncate(citeMarkdown({ ...s, ...articleOf?.(s.doc) }), 300)}`;
   const cue = s.cue ? truncate(` — ${safeText(s.cue)}`, 200) : '';
   const room = LIMITS.fieldValue - cue.length - cite.length;
@@ -183,12 +184,14 @@ export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Page[
   if (answer.statements.length === 0) {
     return [{ content: truncate(`**${name}** is in the coverage, but no statements are attributed to them.`, LIMITS.content), embeds: [] }];
   }
-  const fields = answer.statements.map((s) => statementField(s, options.articleOf));
+  const speakers = [...new Set(answer.statements.map((s) => s.speaker))];
+  const several = speakers.length > 1;
+  const fields = answer.statements.map((s) => statementField(s, options.articleOf, several));
   const aliases = answer.person.aliases.filter((a) => a !== answer.person?.name).map(safeText);
   const described = [answer.roleNote ? safeText(answer.roleNote) : '', aliases.length > 0 ? `Also called ${aliases.join(', ')}` : ''].filter(Boolean);
   const description = described.length > 0 ? truncate(described.join('\n'), 500) : undefined;
   const footer = { text: 'In date order: when said, else when published.' };
-  const title = truncate(`What ${name} said`, LIMITS.embedTitle);
+  const title = truncate(several ? `What ${speakers.map(safeText).join(', ')} said` : `What ${name} said`, LIMITS.embedTitle);
   const reserve = title.length + (description?.length ?? 0) + footer.text.length;
   const perPage = Math.min(options.perPage ?? WHO_PER_PAGE, LIMITS.fields);
   const pages = pack(fields, perPage, (f) => f.name.length + f.value.length, reserve);
@@ -199,7 +202,8 @@ export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Page[
     start += page.length;
     const embed: APIEmbed = { color: COLOUR, title, fields: page, footer };
     if (description) embed.description = description;
-    return { content: `**${plural(total, 'statement')}** by **${name}** — ${position(from, start, total)}`, embeds: [embed] };
+    const by = several ? `${speakers.length} people` : `**${name}**`;
+    return { content: `**${plural(total, 'statement')}** by ${by} — ${position(from, start, total)}`, embeds: [embed] };
   });
 }
 

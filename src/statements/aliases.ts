@@ -1,13 +1,13 @@
 // Who is a person, and which mentions are the same person: "David Lammy", "Mr Lammy", "Lammy" and
 // "Foreign Secretary David Lammy" fold into one; "Sir Keir" finds Keir Starmer; spelling variants of a
 // surname across articles (Zelensky / Zelenskyy) fold too. Evidence only from the coverage itself.
-import { givenNameGender } from './salience.js';
-import { HONORIFICS, INSTITUTION_HEADS, PUBLICATION_HEADS } from './lexicon.js';
+import { HONORIFICS, INSTITUTION_HEADS, PUBLICATION_HEADS, ROLE_MODIFIERS, isNationality } from './lexicon.js';
 import { nameKey, type NameChain } from './nameMentions.js';
 import { distance } from 'fastest-levenshtein';
+import { givenNameSex, isGivenName, sameGivenName } from './givenNames.js';
 
 /** What the people index reads of a name chain (a cached mention keeps just this). */
-export type ChainFacts = Pick<NameChain, 'name' | 'words' | 'honorific' | 'title' | 'strong' | 'speaks' | 'afterLocative' | 'definite'>;
+export type ChainFacts = Pick<NameChain, 'name' | 'words' | 'honorific' | 'title' | 'strong' | 'speaks' | 'afterLocative' | 'definite' | 'initial'>;
 
 export interface Mention {
   doc: string;
@@ -25,6 +25,8 @@ export interface PersonRecord {
   aliases: Set<string>;
   /** Articles that name the person in full (used to prefer the local reading of a surname). */
   docs: Set<string>;
+  /** Articles that name the person in any form ("named in 3 articles, not quoted"). */
+  namedIn: Set<string>;
   roles: { doc: string; role: string }[];
   mentions: number;
   /** From honorifics (Mr, Sir → m; Mrs, Ms, Dame → f): a "she" never refers back to a Mr. */
@@ -64,15 +66,22 @@ export class PeopleIndex {
       last: keys[keys.length - 1]!,
       aliases: new Set([words.join(' ')]),
       docs: new Set([doc]),
+      namedIn: new Set(),
       roles: [],
       mentions: 0,
-      gender: null,
+      // A given name's usual sex ("Michael"), so that a "Mrs Howard" never folds into him.
+      gender: keys.length > 1 ? givenNameSex(words[0]!) : null,
     };
     this.persons.push(record);
     this.byKey.set(key, record);
     this.byLast.add(record.last, record);
     if (record.first) this.byFirst.add(record.first, record);
     return record;
+  }
+
+  /** How many others share this person's surname. */
+  namesakes(person: PersonRecord): number {
+    return this.byLast.exact(person.last).length - 1;
   }
 
   /** The person a full name refers to, if known (tries shorter endings: "Russia Keith Kellogg"). */
@@ -104,20 +113,28 @@ export class PeopleIndex {
     const key = nameKey(word);
     const byFirst = honorific !== null && FIRST_NAME_HONORIFICS.has(honorific);
     const keys = byFirst ? this.byFirst : this.byLast;
-    let candidates = keys.exact(key);
+    // Mr/Mrs/Lady… says the sex: never a candidate of the other ("Mrs Howard" is not Michael Howard).
+    const sex = GENDER[honorific ?? ''];
+    const agrees = (p: PersonRecord) => !sex || !p.gender || p.gender === sex;
+    let candidates = keys.exact(key).filter(agrees);
     // A spelling variant (Zelensky / Zelenskyy) only when no one has the name as written, and only
     // from other articles: within one article a near miss is someone else (Tester, Hester).
     if (candidates.length === 0 && key.length >= 6) {
       candidates = keys.near(key).filter((p) => {
         const own = byFirst ? p.first : p.last;
-        return own.length >= 6 && distance(own, key) <= 1 && !p.docs.has(doc);
+        return own.length >= 6 && distance(own, key) <= 1 && !p.docs.has(doc) && agrees(p);
       });
     }
     // "Sir Nick" may also be a surname reference in other styles; fall back to surnames.
-    if (candidates.length === 0 && byFirst) candidates = this.byLast.exact(key);
+    if (candidates.length === 0 && byFirst) candidates = this.byLast.exact(key).filter(agrees);
     const local = candidates.filter((p) => p.docs.has(doc));
     if (local.length === 1) return local[0]!;
-    if (local.length === 0 && candidates.length === 1) return candidates[0]!;
+    // A bare surname where the article also has a relative known only as "Mrs Howard": news calls
+    // the relative by honorific and the person named in full by surname.
+    const named = local.filter((p) => p.first);
+    if (!honorific && named.length === 1) return named[0]!;
+    // From another article, a "Mrs X" is only someone known to be a woman (not a Dominic X of unknown sex).
+    if (local.length === 0 && candidates.length === 1 && (!sex || candidates[0]!.gender === sex)) return candidates[0]!;
     return null;
   }
 
@@ -184,6 +201,7 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
  * Places and institutions ("Saudi Arabia", "Downing Street") have no such evidence.
  */
 export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
+  trimOpeningWords(mentions);
   const index = new PeopleIndex();
   const places = new Set(mentions.filter((m) => m.chain.afterLocative).map((m) => nameKey(m.chain.words)));
   const strong = new Set(
@@ -204,7 +222,7 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
     honoured.has(nameKey(words[words.length - 1]!)) ||
     honoured.has(nameKey(words[0]!)) ||
     // "Robbie Keane": a known given name before a surname is evidence enough of a person.
-    (words.length <= 3 && givenNameGender(words[0]!) !== null && looksLikeName(chain) && !places.has(nameKey(words))) ||
+    (words.length <= 3 && isGivenName(words[0]!) && looksLikeName(chain) && !places.has(nameKey(words))) ||
     (words.length <= 3 && speakingSurnames.has(`${doc}\u0000${nameKey(words[words.length - 1]!)}`) && looksLikeName(chain) && !places.has(nameKey(words)));
 
   // Strong names first (so weak chains can find them as endings), most words first.
@@ -223,7 +241,8 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
   for (const m of mentions) {
     const c = m.chain;
     if (c.honorific && c.name.length === 1 && !index.lookupWord(c.name[0]!, m.doc, c.honorific)) {
-      index.add([c.name[0]!], m.doc);
+      const record = index.add([c.name[0]!], m.doc);
+      record.gender ??= GENDER[c.honorific] ?? null;
     }
   }
   // Aliases, roles and mention counts.
@@ -231,6 +250,7 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
     const person = index.resolve(m.chain, m.doc);
     if (!person) continue;
     person.mentions++;
+    person.namedIn.add(m.doc);
     const gender = GENDER[m.chain.honorific ?? ''];
     if (gender) person.gender = person.gender && person.gender !== gender ? person.gender : gender;
     const words = m.chain.name.length >= 2 ? index.matchFull(m.chain.name)?.words ?? m.chain.name.slice(-1) : m.chain.name;
@@ -244,8 +264,47 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
       if (!person.roles.some((r) => r.doc === m.doc && r.role === role)) person.roles.push({ doc: m.doc, role });
     }
   }
-  for (const person of index.persons) person.name = canonicalName(person);
+  for (const person of index.persons) person.name = canonicalName(person, index.namesakes(person));
   return index;
+}
+
+/**
+ * A capital before a name is not always part of it: "Perhaps Robinson", "Get Brown", "Making
+ * Michael Howard", "told the BBC Michael Howard". A leading word is dropped when the rest is a name
+ * the coverage uses inside sentences on its own, the word is no known given name, and the longer
+ * form is a one-off (a run of words that recurs is a name: "Howard Hughes") or the word opens the
+ * sentence or reads as a qualifier (a party, a nationality, an acronym). Before a lone surname the
+ * word must also never open a name that speaks or has a title. The chains are corrected in place,
+ * so that the statement finder, which reads the same chains after this, names the same person.
+ */
+function trimOpeningWords(mentions: Mention[]): void {
+  const known = new Set<string>();
+  const opens = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const m of mentions) {
+    const name = m.chain.name;
+    if (name.length === 0) continue;
+    seen.set(nameKey(name), (seen.get(nameKey(name)) ?? 0) + 1);
+    if (m.chain.initial) continue;
+    known.add(nameKey(name));
+    if (name.length >= 2) known.add(nameKey(name[name.length - 1]!));
+    if (name.length >= 2 && (m.chain.strong || m.chain.speaks)) opens.add(nameKey(name[0]!));
+  }
+  for (const m of mentions) {
+    const c = m.chain;
+    if (c.name.length < 2 || c.honorific || c.words.length !== c.name.length) continue;
+    const opening = c.name[0]!;
+    const rest = c.name.slice(1);
+    if (isGivenName(opening) || !known.has(nameKey(rest))) continue;
+    const qualifier = ROLE_MODIFIERS.has(opening.toLowerCase()) || isNationality(opening) || /^[A-Z]{2,}$/.test(opening);
+    // Before a lone surname only a one-off that names nobody else, opening a sentence: a first name
+    // the table lacks ("Andre Agassi") is kept wherever the full form recurs, speaks or has a title.
+    const oneOff = (seen.get(nameKey(c.name)) ?? 0) <= 1 && !c.strong && !c.speaks && !opens.has(nameKey(opening));
+    const trim = rest.length >= 2 ? c.initial || qualifier : oneOff && c.initial && qualifier;
+    if (!trim) continue;
+    (c as { name: string[] }).name = rest;
+    (c as { words: string[] }).words = c.words.slice(1);
+  }
 }
 
 /** A speaking chain that could be a person's name: not "the X", no institution or publication word. */
@@ -254,10 +313,12 @@ function looksLikeName(chain: ChainFacts): boolean {
 }
 
 /** The fullest plain form: "Keir Starmer" over "Starmer", the commonest spelling first. */
-function canonicalName(person: PersonRecord): string {
+function canonicalName(person: PersonRecord, namesakes: number): string {
   const forms = [...person.aliases].filter((a) => a.split(' ').length >= 2 && !HONORIFICS.has(a.split(' ')[0]!));
-  // A peer the coverage only calls "Lord Falconer" is named so: the title is how the name is given.
-  if (forms.length === 0) return [...person.aliases].find((a) => PEERAGE.has(a.split(' ')[0]!) && a.split(' ').length === 2) ?? person.name;
+  // A peer the coverage only calls "Lord Falconer" is named so: the title is how the name is given;
+  // so is a woman only called "Mrs Howard" beside a namesake, so as not to read as the Howard named.
+  const styled = (a: string) => a.split(' ').length === 2 && (PEERAGE.has(a.split(' ')[0]!) || (namesakes > 0 && person.gender === 'f' && GENDER[a.split(' ')[0]!] === 'f'));
+  if (forms.length === 0) return [...person.aliases].find(styled) ?? person.name;
   forms.sort((a, b) => b.split(' ').length - a.split(' ').length || a.length - b.length);
   // Prefer the form the record was created with when it is among the fullest.
   const fullest = forms.filter((f) => f.split(' ').length === forms[0]!.split(' ').length);
@@ -270,7 +331,12 @@ function sameFullName(p: PersonRecord, words: string[]): boolean {
   const last = nameKey(words[words.length - 1]!);
   const pFirst = p.first.replace(/ /g, '');
   const lastMatch = last === p.last || (last.length >= 5 && distance(last, p.last) <= 1);
-  const firstMatch = first === pFirst || (first.length >= 4 && distance(first, pFirst) <= 1);
-  return lastMatch && firstMatch;
+  // "Vince Cable" = "Vincent Cable": a short form of the same given name, the surname the same.
+  const variant = last === p.last && sameGivenName(first, pFirst);
+  const firstMatch = first === pFirst || (first.length >= 4 && distance(first, pFirst) <= 1) || variant;
+  // Given names of different sexes are different people however close the spelling (Jon, Joan).
+  const sexes = [givenNameSex(first), givenNameSex(pFirst)];
+  const contradicts = !!sexes[0] && !!sexes[1] && sexes[0] !== sexes[1];
+  return lastMatch && firstMatch && !contradicts;
 }
 

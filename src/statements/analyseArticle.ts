@@ -20,6 +20,7 @@ export interface MentionRecord {
   speaks: boolean;
   afterLocative: boolean;
   definite: boolean;
+  initial: boolean;
   inQuote: boolean;
 }
 
@@ -105,6 +106,7 @@ function toRecord(m: Mention): MentionRecord {
     speaks: !!c.speaks,
     afterLocative: c.afterLocative,
     definite: c.definite,
+    initial: c.initial,
     inQuote: m.inQuote,
   };
 }

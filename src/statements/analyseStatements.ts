@@ -5,7 +5,7 @@ import type { Article, Person, Statement } from '../types.js';
 import { buildPeopleIndex, type Mention, type PeopleIndex, type PersonRecord } from './aliases.js';
 import { analyseArticle, type ArticleAnalysis, type LocalSpeaker } from './analyseArticle.js';
 import { buildRegister } from './peopleRegister.js';
-import { isNationality } from './lexicon.js';
+import { HONORIFICS, isNationality } from './lexicon.js';
 import { BodyRegistry } from './speakers.js';
 
 export interface AnalysedCoverage {
@@ -63,6 +63,10 @@ export function mergeAnalyses(articles: Article[], analyses: ArticleAnalysis[]):
 
 /** The register's name for a speaker as one article names them. */
 function globalSpeaker(s: LocalSpeaker, doc: string, people: PeopleIndex, bodies: BodyRegistry): string | null {
+  // "Stuart Hensel of the Economist Intelligence Unit": a known person and where they are from.
+  const affiliated = /^(\p{Lu}\S*(?: \p{Lu}\S*){1,2}) of /u.exec(s.name);
+  const member = affiliated && s.kind !== 'person' ? people.lookupFull(affiliated[1]!.split(' ')) : null;
+  if (member) return member.name;
   if (s.kind === 'body') return bodies.get(s.name, s.publication).name;
   if (s.kind === 'name') {
     const words = s.name.split(' ');
@@ -75,7 +79,9 @@ function globalSpeaker(s: LocalSpeaker, doc: string, people: PeopleIndex, bodies
   const forms = [s.name, ...s.aliases].map((f) => f.split(' ')).sort((x, y) => y.length - x.length);
   let person: PersonRecord | null = null;
   for (const words of forms) {
-    person = words.length >= 2 ? people.lookupFull(words) : people.lookupWord(words[0]!, doc, null);
+    // "Mrs Howard": the honorific goes with the surname, so she is never read as a Mr Howard.
+    if (words.length === 2 && HONORIFICS.has(words[0]!)) person = people.lookupWord(words[1]!, doc, words[0]!);
+    else person = words.length >= 2 ? people.lookupFull(words) : people.lookupWord(words[0]!, doc, null);
     if (person) break;
   }
   if (person && s.gender && !person.gender) person.gender = s.gender;

@@ -23,7 +23,9 @@ export function foldName(text: string): string[] {
 const similarity = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length);
 
 /** How well `query` words match one name: 1 for an exact alias, else mean best-word similarity. */
-function score(query: string[], person: Person): number {
+function score(query: string[], person: Person, typed = ''): number {
+  // Exactly as typed, honorific and all: "Mrs Howard" is her, though "Howard" is also Michael Howard.
+  if (typed && [person.name, ...person.aliases].some((n) => nameKey(n) === typed)) return 1.001;
   const names = [person.name, ...person.aliases].map(foldName);
   if (names.some((n) => n.join(' ') === query.join(' '))) return 1;
   const words = [...new Set(names.flat())];
@@ -45,7 +47,7 @@ export function findPerson(people: Person[], query: string, threshold = 0.8): Pe
   const words = foldName(query);
   if (words.length === 0) return { person: null, suggestions: [] };
   const scored = people
-    .map((person) => ({ person, score: score(words, person) }))
+    .map((person) => ({ person, score: score(words, person, nameKey(query)) }))
     .sort((a, b) => b.score - a.score || b.person.statements - a.person.statements || a.person.name.localeCompare(b.person.name));
   const best = scored[0];
   if (best && best.score >= threshold) return { person: best.person, suggestions: [] };

@@ -81,7 +81,21 @@ export const ROLE_HEADS = set(`president vice-president minister secretary chanc
   chairman chairwoman chair chief head director commander king queen prince princess pope premier
   representative diplomat negotiator official officials attorney-general attorney prosecutor judge
   justice commissioner counterpart deputy executive ceo founder officer admiral marshal colonel captain
-  lieutenant sergeant major emperor sultan sheikh emir chancellor mp mep councillor`);
+  lieutenant sergeant major emperor sultan sheikh emir chancellor mp mep councillor coach manager boss
+  skipper governor`);
+
+/** Qualifiers of a role: "shadow chancellor", "former chancellor", "deputy leader" hold another
+ *  office (or none now), not the role itself. */
+export const ROLE_QUALIFIERS = set(`shadow former ex deputy acting junior vice assistant interim then late
+  outgoing would-be prospective`);
+
+/** Job and descriptor nouns that may stand capitalised before a name at the start of a sentence
+ *  ("Broadcaster Chris Evans"): a description of the person, never the first word of the name. */
+export const JOB_NOUNS = set(`broadcaster presenter singer actor actress writer author novelist comedian
+  campaigner lawyer businessman businesswoman entrepreneur tycoon magnate billionaire millionaire
+  striker midfielder defender winger goalkeeper player sprinter athlete golfer boxer jockey veteran
+  musician rapper guitarist drummer designer artist photographer journalist columnist producer
+  filmmaker academic researcher scientist surgeon activist`);
 
 /** Words that may modify a role head inside a title ("UK Foreign Secretary", "US secretary of state"). */
 export const ROLE_MODIFIERS = set(`foreign defence defense home prime vice deputy shadow special state national
@@ -135,7 +149,11 @@ export const FUNCTION_WORDS = set(`The A An And But Or Nor So Yet For In On At T
   Throughout Toward Towards Within Not No Yes Last Next First Second Third Former Further Following
   Under Than Once Again Thus Hence Therefore Nevertheless Nonetheless Overall Separately Elsewhere
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-  August September October November December Mon Tue Wed Thu Fri Sat Sun`);
+  August September October November December Mon Tue Wed Thu Fri Sat Sun Perhaps Maybe Certainly Clearly
+  Obviously Surely Interestingly Ironically Unfortunately Fortunately Sadly Hopefully Apparently Finally
+  Ultimately Currently Recently Previously Initially Additionally Similarly Likewise Otherwise Anyway
+  Besides Get Let Make Making Take Taking Give Giving Vote Ex Unlike Except Beyond Around Along Behind
+  Whether Whatever Whoever Wherever Whenever Why Please Thanks Sorry`);
 
 /** Demonyms and country codes that prefix a title ("Ukrainian President", "US secretary of state"). */
 export function isNationality(word: string): boolean {

@@ -5,11 +5,15 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INSTITUTION_HEADS,
+  JOB_NOUNS,
   LOCATIVE_PREPOSITIONS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
+  ROLE_QUALIFIERS,
+  SPEECH_VERBS,
   isNationality,
 } from './lexicon.js';
+import { isGivenName } from './givenNames.js';
 import type { Token } from './tokens.js';
 import { foldCase } from '../corpus/foldCase.js';
 
@@ -39,6 +43,8 @@ export interface NameChain {
   definite: boolean;
   /** Names the speaker of a speech cue (set by prepare): evidence that a bare full name is a person. */
   speaks?: boolean;
+  /** Begins its sentence: a capital there says nothing ("Perhaps Robinson", "Get Brown"). */
+  initial: boolean;
 }
 
 const PEERAGE = new Set(['Lord', 'Lady', 'Baroness', 'Baron']);
@@ -65,7 +71,7 @@ export function findNameChains(tokens: Token[]): NameChain[] {
       // ("Lord Falconer of Thoroton" is a peer's full title: it keeps its "of".)
       const personSoFar = isHonorific(tokens[i]!) && !PEERAGE.has(tokens[i]!.base) && j > i && !tokens.slice(i + 1, j + 1).some(isRoleHead);
       if (isCapWord(next) && !FUNCTION_WORDS.has(next.base)) j++;
-      else if (next?.lower === 'of' && personSoFar) break;
+      else if (next?.lower === 'of' && (personSoFar || affiliationAfter(tokens, i, j))) break;
       else if (next?.lower === 'of' && isCapWord(tokens[j + 2]) && tokens[j + 2]!.base !== 'The') j += 2;
       else if (next?.lower === 'of' && tokens[j + 2]?.lower === 'the' && isCapWord(tokens[j + 3])) j += 3;
       else break;
@@ -76,6 +82,21 @@ export function findNameChains(tokens: Token[]): NameChain[] {
   return chains;
 }
 
+/**
+ * "Stuart Hensel of the Economist Intelligence Unit": two or three name words then "of" say where a
+ * person is from, not who they are, when the words read as a person's name (a known given name
+ * first, or "of the" after words that are no office, body or place: "Bank of England", "Secretary of
+ * State", "Royal Society of the Arts" keep their "of"). A peer's "Lord X of Y" keeps it too (its
+ * honorific makes it personSoFar's case, which excludes the peerage).
+ */
+function affiliationAfter(tokens: Token[], i: number, j: number): boolean {
+  const run = tokens.slice(i, j + 1);
+  if (run.length < 2 || run.length > 3) return false;
+  if (run.some((t) => isRoleHead(t) || isHonorific(t) || INSTITUTION_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isNationality(t.base))) return false;
+  if (isGivenName(run[0]!.base)) return true;
+  return tokens[j + 2]?.lower === 'the' && !/^[A-Z]+$/.test(run[0]!.base);
+}
+
 function describeChain(tokens: Token[], first: number, last: number): NameChain {
   const chain = tokens.slice(first, last + 1);
   // The name is what follows the last role word or honorific.
@@ -83,16 +104,34 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
   let honorific: string | null = null;
   chain.forEach((t, k) => {
     const afterHonorific = k > 0 && isHonorific(chain[k - 1]!) && k === chain.length - 1; // "Mr King"
-    if (isHonorific(t) || (isRoleHead(t) && !afterHonorific)) {
+    // "Mervyn King", "John Major": a role word right after a given name ends the chain as a surname.
+    const surname = k > 0 && k === chain.length - 1 && isGivenName(chain[k - 1]!.base);
+    if (isHonorific(t) || (isRoleHead(t) && !afterHonorific && !surname)) {
       split = k;
       honorific = isHonorific(t) ? t.base.replace(/\.$/, '') : honorific;
     }
   });
-  // "Secretary of State Marco Rubio": the role runs on over "of" and its modifiers.
-  while (chain[split + 1] && ['of', 'the'].includes(chain[split + 1]!.lower) && chain[split + 2] && ROLE_MODIFIERS.has(chain[split + 2]!.lower)) {
-    split += 2;
+  // "Broadcaster Chris Evans": a job word opening the chain describes the name after it.
+  const job = split < 0 && chain.length >= 3 && JOB_NOUNS.has(chain[0]!.lower) && tokens[first - 1]?.lower !== 'the';
+  if (job) split = 0;
+  // "Secretary of State Marco Rubio", "Chancellor of the Exchequer Gordon Brown": the role runs on
+  // over "of (the)" and what it is of: one word, or up to a body's head ("of the European Commission").
+  while (split >= 0 && chain[split + 1]?.lower === 'of' && isRoleHead(chain[split]!) ) {
+    let at = split + 2;
+    if (chain[at]?.lower === 'the') at++;
+    if (!chain[at]) break;
+    let end = at;
+    for (let m = at; m < Math.min(chain.length - 1, at + 4) && !['of', 'the'].includes(chain[m]!.lower); m++) {
+      if (INSTITUTION_HEADS.has(chain[m]!.lower)) end = m;
+    }
+    split = end;
+    // "Governor of the Bank of England …": a further "of" belongs to the body.
+    while (chain[split + 1]?.lower === 'of' && chain[split + 2] && chain[split + 2]!.lower !== 'the') split += 2;
   }
   let nameTokens = chain.slice(split + 1);
+  // "Lord Falconer of Thoroton": a peer is named by the words before his territorial "of".
+  const ofAt = nameTokens.findIndex((t) => t.lower === 'of');
+  if (ofAt > 0 && split >= 0 && PEERAGE.has(chain[split]!.base)) nameTokens = nameTokens.slice(0, ofAt);
   if (nameTokens.some((t) => t.lower === 'of' || t.lower === 'the')) nameTokens = [];
   const lastWord = chain[chain.length - 1]!;
   const institution = INSTITUTION_HEADS.has(lastWord.lower);
@@ -100,10 +139,11 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
   // Honorifics directly before the name are not part of the title ("Retired General Sir Nick").
   let titleTokens = chain.slice(0, split + 1);
   while (titleTokens.length && isHonorific(titleTokens[titleTokens.length - 1]!)) titleTokens = titleTokens.slice(0, -1);
-  const leftRole = roleBefore(tokens, first);
+  // "his shadow Chancellor Oliver Letwin": words before a chain that opens with its title qualify it.
+  const leftRole = roleBefore(tokens, first, titleTokens.some(isRoleHead));
   const title = [leftRole, titleTokens.map((t) => t.text).join(' ')].filter(Boolean).join(' ') || null;
   const apposition = nameTokens.length ? appositionAfter(tokens, last) : null;
-  const hasRole = !!title && (titleTokens.some(isRoleHead) || !!leftRole);
+  const hasRole = !!title && (titleTokens.some(isRoleHead) || !!leftRole || job);
   return {
     first,
     last,
@@ -118,21 +158,33 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
     institution,
     afterLocative: LOCATIVE_PREPOSITIONS.has(tokens[first - 1]?.lower ?? ''),
     definite: tokens[first - 1]?.lower === 'the',
+    initial: first === 0,
   };
 }
 
-/** Lower-case role words right before a chain: "defence minister Rustem Umerov", "US secretary of state". */
-function roleBefore(tokens: Token[], first: number): string | null {
+/**
+ * Role words right before a chain: "defence minister Rustem Umerov", "US secretary of state", and
+ * whose role it is when capitalised words stand before a lower-case head ("England coach", "Federal
+ * Reserve chairman", "Tory leader"); a capitalised qualifier opening the sentence stays part of the
+ * role ("Shadow chancellor Oliver Letwin" is the shadow chancellor, not the chancellor).
+ */
+function roleBefore(tokens: Token[], first: number, titled = false): string | null {
   let k = first - 1;
-  let sawHead = false;
+  let sawHead = titled;
+  let whose = 0;
   while (k >= 0) {
     const t = tokens[k]!;
     if (t.kind !== 'word' || t.possessive) break;
-    if (isRoleHead(t) && !t.cap) sawHead = true;
-    else if (ROLE_MODIFIERS.has(t.lower) && !t.cap && t.lower !== 'the' && t.lower !== 'for') {
-      // modifiers and "of" ("secretary of state") are fine
-    } else if (t.cap && isNationality(t.base) && sawHead) {
-      // "US national security adviser"
+    if (isRoleHead(t) && !t.cap && whose === 0) sawHead = true;
+    else if ((ROLE_MODIFIERS.has(t.lower) || ROLE_QUALIFIERS.has(t.lower)) && (!t.cap || (sawHead && k === 0)) && t.lower !== 'the' && t.lower !== 'for') {
+      // modifiers and "of" ("secretary of state") are fine; "Shadow" when it opens the sentence
+    } else if (t.cap && sawHead && whose < 3 && !FUNCTION_WORDS.has(t.base) && !isHonorific(t) && (whose === 0 || isNationality(t.base) || tokens[k + 1]!.cap || tokens[k + 1]!.lower === 'of')) {
+      // "US national security adviser", "England coach", "Bank of England governor"
+      whose++;
+    } else if (sawHead && /^(ex|former)-\p{L}/u.test(t.lower)) {
+      // "ex-Conservative chancellor Ken Clarke": a former holder
+    } else if (t.lower === 'of' && whose > 0 && tokens[k - 1]?.cap) {
+      // inside "Bank of England"
     } else break;
     k--;
   }
@@ -157,6 +209,11 @@ function appositionAfter(tokens: Token[], last: number): string | null {
   }
   const headAt = words.findIndex((t, k) => (k > 0 || !['a', 'an', 'the'].includes(t.lower)) && isRoleHead(t));
   if (headAt < 0 || headAt > 5) return null;
+  // ", coach Andy Robinson has …": a role followed by a name is that name's title, not this one's.
+  const after = words[headAt + 1];
+  if (after && after.cap && !FUNCTION_WORDS.has(after.base)) return null;
+  // ", the UK chancellor predicted …": a clause with its own verb, not an apposition.
+  if (after && !after.cap && (SPEECH_VERBS.has(after.lower) || /ed$/.test(after.lower))) return null;
   return words
     .map((t) => t.text)
     .join(' ')

@@ -15,6 +15,7 @@ export function buildRegister(people: PeopleIndex, bodies: BodyRegistry, stateme
     roles: p.roles.map((r) => ({ ...r })),
     statements: said.get(p.name) ?? 0,
     mentions: p.mentions,
+    articles: p.namedIn.size,
   }));
 
   // Bodies enter the register by speaking; their mentions are counted in the text.

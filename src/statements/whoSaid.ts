@@ -39,7 +39,13 @@ export function whoSaid(coverage: Pick<Coverage, 'people' | 'statements' | 'arti
     const found = findPerson(coverage.people, name);
     person = found.person;
     suggestions = found.suggestions;
-    if (!person) return { query: name, person: null, statements: [], suggestions };
+    if (!person) {
+      // Named in the text but never a person of the register (no title, honorific or speech): say
+      // so, rather than that nobody is called that.
+      const named = 'articles' in coverage ? articlesNaming(coverage.articles, name) : 0;
+      if (named > 0) return { query: name, person: null, statements: [], suggestions, notice: notQuoted(name.trim(), named) };
+      return { query: name, person: null, statements: [], suggestions };
+    }
     speakers = new Set([person.name]);
   }
 
@@ -52,8 +58,27 @@ export function whoSaid(coverage: Pick<Coverage, 'people' | 'statements' | 'arti
   } else statements = statements.sort(byWhenSaid);
 
   const filtered = !!(options.about?.trim() || range.since || range.until);
-  const notice = filtered && statements.length === 0 ? `No statements by ${person.name} match ${describeFilters(options)}.` : null;
+  const quoted = coverage.statements.some((s) => speakers.has(s.speaker));
+  const notice =
+    statements.length > 0 ? null
+    : filtered && quoted ? `No statements by ${person.name} match ${describeFilters(options)}.`
+    : !quoted && person.kind === 'person' ? notQuoted(person.name, person.articles ?? null)
+    : null;
   return { query: name, person: { name: person.name, aliases: [...person.aliases] }, statements, suggestions: [], roleNote, notice };
+}
+
+/** "Howard Hughes is named in 12 articles, not quoted." */
+function notQuoted(name: string, articles: number | null): string {
+  return articles ? `${name} is named in ${articles} article${articles === 1 ? '' : 's'}, not quoted.` : `${name} is named in the coverage, not quoted.`;
+}
+
+/** Articles whose text has the query as a capitalised name ("Agatha Christie"), word for word. */
+function articlesNaming(articles: Coverage['articles'], query: string): number {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4 || !words.every((w) => /^[\p{L}][\p{L}’'.-]*$/u.test(w))) return 0;
+  const escaped = words.map((w) => `${w[0]!.toUpperCase()}${w.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const pattern = new RegExp(`(?<![\\p{L}])${escaped.join('\\s+')}(?![\\p{L}])`, 'u');
+  return articles.filter((a) => a.paragraphs.some((p) => pattern.test(p.text))).length;
 }
 
 /** When said, else when published; undated last; then by article and paragraph. */
