@@ -5,6 +5,8 @@ import { citationText } from '../answer/citation.js';
 
 export interface StatementArgs {
   json: boolean;
+  /** `quotes` only: per statement, the candidates for its speaker and what counted. */
+  explain: boolean;
   seedsDir: string;
   positionals: string[];
   /** `who` only: narrow to statements about these words, and to a span of dates. */
@@ -21,6 +23,7 @@ export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): Stat
       strict: true,
       options: {
         json: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
         seeds: { type: 'string' },
         about: { type: 'string' },
         since: { type: 'string' },
@@ -28,7 +31,7 @@ export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): Stat
       },
     });
     const { about, since, until } = values;
-    return { json: values.json ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals, about, since, until };
+    return { json: values.json ?? false, explain: values.explain ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals, about, since, until };
   } catch (error) {
     return { error: (error as Error).message.split(/\.\s|\n/u)[0] ?? 'bad arguments' };
   }

@@ -39,6 +39,8 @@ export interface LocalStatement {
   saidOn: IsoDate | null;
   cue: string;
   at: number;
+  /** How the speaker was chosen; only when asked for (never cached). */
+  why?: string;
 }
 
 export interface ArticleAnalysis {
@@ -53,7 +55,9 @@ export interface ArticleAnalysis {
   warning: string | null;
 }
 
-export function analyseArticle(article: Article): ArticleAnalysis {
+/** `explain`: each statement says how its speaker was chosen (`quotes --explain`); off for the caches. */
+export function analyseArticle(article: Article, options: { explain?: boolean } = {}): ArticleAnalysis {
+  const explain = options.explain === true;
   const { article: bounded, warning } = boundArticle(article, ANALYSIS_LIMITS);
   const prepared = prepareArticle(bounded);
   const mentions = collectMentions(prepared);
@@ -61,7 +65,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   const bodies = new BodyRegistry();
   const acronyms = findAcronyms(prepared);
   for (const [acronym, full] of acronyms) bodies.addAcronym(acronym, full);
-  const drafts = findStatements(prepared, people, bodies);
+  const drafts = findStatements(prepared, people, bodies, explain);
   const statements = drafts.map((d): LocalStatement => ({
     paragraph: d.paragraph,
     speaker: d.speaker.kind === 'person'
@@ -74,6 +78,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     saidOn: d.saidOn,
     cue: d.cue,
     at: d.at,
+    ...(d.why ? { why: d.why } : {}),
   }));
   // Roles given while reading (titleHolder), beyond those the mentions carry.
   const fromMentions = new Set<string>();

@@ -16,7 +16,7 @@ export interface AnalysedCoverage {
 }
 
 export function analyseStatements(articles: Article[]): AnalysedCoverage {
-  return mergeAnalyses(articles, articles.map(analyseArticle));
+  return mergeAnalyses(articles, articles.map((a) => analyseArticle(a)));
 }
 
 /** The cross-article step: one register of people and bodies, every statement's speaker in it. */

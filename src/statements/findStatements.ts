@@ -34,17 +34,20 @@ export interface Draft {
   cue: string;
   /** Offset in the paragraph, so pieces merge in reading order. */
   at: number;
+  /** How the speaker was chosen, when asked (`quotes --explain`). */
+  why?: string;
 }
 
 interface Owner {
   speaker: Speaker;
   saidOn: IsoDate | null;
   cue: string;
+  why?: string;
 }
 
 const CONTINUING_VERBS = /^(add|adds|added|adding|continue|continues|continued|continuing)$/;
 
-export function findStatements(prepared: PreparedArticle, people: PeopleIndex, bodies: BodyRegistry): Draft[] {
+export function findStatements(prepared: PreparedArticle, people: PeopleIndex, bodies: BodyRegistry, explain = false): Draft[] {
   const { article } = prepared;
   const doc = article.doc;
   const publishedOn = article.publishedOn;
@@ -84,7 +87,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     const orphans: { quote: Quote; sentenceNo: number; sentence: number }[] = [];
     const quoteOwners = new Map<Quote, Owner>();
     const emit = (owner: Owner, kind: StatementKind, text: string, at: number) => {
-      if (text.trim()) drafts.push({ doc, paragraph, speaker: owner.speaker, kind, text: text.trim(), saidOn: owner.saidOn, cue: owner.cue, at });
+      if (text.trim()) drafts.push({ doc, paragraph, speaker: owner.speaker, kind, text: text.trim(), saidOn: owner.saidOn, cue: owner.cue, at, ...(owner.why ? { why: owner.why } : {}) });
     };
 
     para.sentences.forEach((sentence, sentenceNo) => {
@@ -98,7 +101,10 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
 
       const trailingEnds = new Map<number, Owner>(); // token after a trailing cue → its owner
       cues.forEach((cue, n) => {
+        ctx.explain = explain ? [`subject ${describeSubject(cue, tokens)}`] : null;
         const { speaker, antecedent, anaphoric } = speakerOf(cue, n, tokens, sentence, ctx, events, resolved, mainSpeaker);
+        const why = ctx.explain?.join(' · ');
+        ctx.explain = null;
         resolved.push(speaker);
         const contentTokens = tokens.slice(cue.content.from, cue.content.to);
         const quotes = contentTokens.filter((t) => t.kind === 'quote').map((t) => t.quote!);
@@ -118,7 +124,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         if (cue.info.takes !== 'quote' || quotes.length > 0) events.push({ speaker, saidOn, sentence: sentence.index });
         if (cue.eventOnly || cue.info.takes === 'event') return;
 
-        const owner: Owner = { speaker, saidOn, cue: cueText(para.text, tokens, cue) };
+        const owner: Owner = { speaker, saidOn, cue: cueText(para.text, tokens, cue), ...(why ? { why } : {}) };
         const words = contentTokens.filter((t) => t.kind === 'word');
         if (quotes.length > 0) {
           for (const q of quotes) quoteOwners.set(q, owner);
@@ -141,7 +147,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         let owner: Owner | null = null;
         let before = k;
         while (before > 0 && tokens[before - 1]!.text === ',') before--;
-        if (q.continues && openOwner) owner = { ...openOwner, cue: continued(openOwner.cue) };
+        if (q.continues && openOwner) owner = { ...openOwner, cue: continued(openOwner.cue), why: 'a quote left open in the paragraph before' };
         else if (trailingEnds.has(before)) owner = trailingEnds.get(before)!; // "“…,” he said, “…”
         else if (startsSentence && sentenceNo === 0 && colonOwner && para.quotes[0] === q) owner = colonOwner;
         // A paragraph that is only quoted words, right after a paragraph that reported one person:
@@ -170,10 +176,11 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     // one person the paragraph before reported (a paragraph opening with a quote continues them).
     for (const orphan of orphans) {
       const next = para.sentences[orphan.sentenceNo + 1]?.tokens[0];
-      let owner = next?.kind === 'quote' ? quoteOwners.get(next.quote!) ?? null : null;
+      const nextOwner = next?.kind === 'quote' ? quoteOwners.get(next.quote!) : undefined;
+      let owner: Owner | null = nextOwner ? { ...nextOwner, why: 'no cue: the speaker of the next quote' } : null;
       // A signed quote ("“…” ― Name") ends with its signature: the next one is someone else's.
       const signed = lastParagraphOwner && /^[―—–-]/.test(lastParagraphOwner.cue);
-      if (!owner && orphan.sentenceNo === 0 && para.quotes[0] === orphan.quote && lastParagraphOwner && !signed) owner = { ...lastParagraphOwner, cue: continued(lastParagraphOwner.cue) };
+      if (!owner && orphan.sentenceNo === 0 && para.quotes[0] === orphan.quote && lastParagraphOwner && !signed) owner = { ...lastParagraphOwner, cue: continued(lastParagraphOwner.cue), why: 'no cue: opens the paragraph after one that reported this speaker' };
       if (!owner) continue;
       emit(owner, 'direct', quoteText(orphan.quote), orphan.quote.start);
       quoteOwners.set(orphan.quote, owner);
@@ -283,6 +290,14 @@ function reportedClause(text: string, content: Token[]): string {
   while (start > 0 && /[£$€¥#(]/.test(text[start - 1]!)) start--;
   const tail = /^[%‰°+)]*/.exec(text.slice(last.end))![0];
   return text.slice(start, last.end + tail.length).trim();
+}
+
+/** The cue's subject as `quotes --explain` shows it: "np “the Dutchman”", "pronoun he". */
+function describeSubject(cue: Cue, tokens: Token[]): string {
+  const s = cue.subject;
+  if (s.type === 'np') return `“${tokens.slice(s.from, s.to).map((t) => t.text).join(' ')}”`;
+  if (s.type === 'pronoun') return `pronoun “${s.pronoun}”`;
+  return s.type;
 }
 
 const endsWithColon = (masked: string) => /:\s*$/.test(masked);

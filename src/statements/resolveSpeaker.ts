@@ -46,6 +46,8 @@ export interface ArticleContext {
   /** Role key ("foreign secretary") → people the article gives that title. */
   titles: Map<string, Set<PersonRecord>>;
   history: SentenceRecord[];
+  /** When set (`quotes --explain`), resolvers add why they chose, for the cue being read. */
+  explain?: string[] | null;
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
@@ -274,7 +276,9 @@ export function resolvePronoun(pronoun: string, sameSentence: SpeechEvent[], ctx
 /** The ranked referents of a pronoun or description of this kind and gender (best first). */
 export function rankReferents(gender: Gender | null, _sameSentence: SpeechEvent[], ctx: ArticleContext, kind: 'person' | 'body' | 'plural' = 'person'): Candidate[] {
   const window = ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions);
-  return rankCandidates(window, fitting(kind, gender));
+  const ranked = rankCandidates(window, fitting(kind, gender));
+  ctx.explain?.push(`candidates (${kind}${gender ? `, ${gender}` : ''}): ${ranked.map((c) => `${c.speaker.name} ${Math.round(c.score)} [${c.reasons.join(', ')}]`).join('; ') || 'none'}`);
+  return ranked;
 }
 
 function fitting(kind: 'person' | 'body' | 'plural', gender: Gender | null): (s: Speaker) => boolean {
