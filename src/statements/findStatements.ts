@@ -45,6 +45,9 @@ interface Owner {
   why?: string;
 }
 
+/** Words after a name that do not make it a clause's subject: "…, Ed Balls and Mr Brown", "…, Smith of Acme". */
+const CLAUSE_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'who', 'whose', 'which', 'that', 'the', 'a', 'an', 'as']);
+
 const CONTINUING_VERBS = /^(add|adds|added|adding|continue|continues|continued|continuing)$/;
 
 export function findStatements(prepared: PreparedArticle, people: PeopleIndex, bodies: BodyRegistry, explain = false): Draft[] {
@@ -168,7 +171,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
 
       const named = sentence.chains.map((c) => ({ chain: c, person: c.name.length > 0 ? people.resolve(c, doc) : null }));
       const persons = named.map((n) => n.person).filter((p): p is PersonRecord => p !== null);
-      ctx.history.push({ index: sentence.index, events, mainSubject: mainSpeaker, persons, mentions: sentenceMentions(events, mainSpeaker, named) });
+      ctx.history.push({ index: sentence.index, events, mainSubject: mainSpeaker, persons, mentions: sentenceMentions(events, mainSpeaker, named, tokens) });
     });
 
     // A quote no cue reported, opening its sentence: the speaker of the quote that opens the next
@@ -302,12 +305,20 @@ function describeSubject(cue: Cue, tokens: Token[]): string {
 
 const endsWithColon = (masked: string) => /:\s*$/.test(masked);
 
-/** The sentence's mentions by role: speakers of its cues, its subject (or a name opening it), the rest. */
-function sentenceMentions(events: SpeechEvent[], subject: Speaker | null, named: { chain: NameChain; person: PersonRecord | null }[]): SpeakerMention[] {
+/**
+ * The sentence's mentions by role: speakers of its cues; its subject: the main subject found, or a
+ * name that opens the sentence or its main clause (after a leading phrase and a comma) with a verb
+ * after it ("Formerly one of Mr Brown's aides, Ed Balls hinted…"); every other name.
+ */
+function sentenceMentions(events: SpeechEvent[], subject: Speaker | null, named: { chain: NameChain; person: PersonRecord | null }[], tokens: Token[]): SpeakerMention[] {
   const mentions: SpeakerMention[] = events.map((e) => ({ speaker: e.speaker, role: 'speaker' }));
   if (subject) mentions.push({ speaker: subject, role: 'subject' });
   for (const { chain, person } of named) {
-    if (person) mentions.push(personMention(person, chain.first === 0 && !chain.possessive ? 'subject' : 'other'));
+    if (!person) continue;
+    const before = tokens[chain.first - 1];
+    const after = tokens[chain.last + 1];
+    const opensClause = chain.first === 0 || (before?.text === ',' && after?.kind === 'word' && !after.cap && !CLAUSE_WORDS.has(after.lower));
+    mentions.push(personMention(person, opensClause && !chain.possessive ? 'subject' : 'other'));
   }
   return mentions;
 }

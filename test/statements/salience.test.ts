@@ -85,6 +85,12 @@ describe('who speaks, on real BBC articles', () => {
     expect(saying(statements, 'could have met the same fate')?.speaker).toBe('Ozzy Osbourne');
   });
 
+  it('takes the subject after a leading phrase over a possessive mention: "Formerly one of Mr Brown\'s aides, Ed Balls hinted… He said" (business_106)', () => {
+    const { statements } = bbc('business_106');
+    expect(saying(statements, 'build on current tax credit rules')?.speaker).toBe('Ed Balls');
+    expect(statements.filter((s) => s.speaker === 'Gordon Brown').map((s) => s.text)).not.toContainEqual(expect.stringContaining('tax credit'));
+  });
+
   it('lets "she" pass over a man named last and take the woman the text follows', () => {
     const { statements } = analyse('Jane Moss, the council leader, spoke after meeting Tom Hale. "We will act," she said.');
     expect(saying(statements, 'We will act')?.speaker).toBe('Jane Moss');
