@@ -99,7 +99,9 @@ async function startBotProcess(mode: Mode, standin: StandIn, seeds: string, cach
   const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
   if (mode === 'workers') {
     const port = await freePort();
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/bot/main.ts')], {
+    // Plain node with tsx's loader, as `npm start` runs it: the tsx wrapper would kill the bot on SIGTERM.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/bot/main.ts')], {
+      cwd: ROOT,
       env: { ...env, INTERACTIONS: 'http', WORKERS: '2', PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -39,10 +39,12 @@ function fail(what: string, error: unknown): never {
 }
 
 const stop = new AbortController();
-// A second signal while stopping (tsx relays one twice when the process is slow to acknowledge) must
-// not cut the answers in progress short; one more than 5 s later means "stop now".
+// SIGHUP (a closed terminal, a supervisor's reload) drains like SIGTERM: answers in progress finish.
+// `npm start` execs plain node with tsx's loader so these reach this process; the tsx wrapper would
+// kill it instead. A second signal while stopping (a process group gets one per process, npm relays
+// another) must not cut the answers in progress short; one more than 5 s later means "stop now".
 let stopAsked = 0;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopAsked && Date.now() - stopAsked > 5000) process.exit(1);
     stopAsked ||= Date.now();
