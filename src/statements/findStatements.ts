@@ -137,7 +137,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
           if (direct) lastDirect = owner;
           if (quotes.some((q) => !q.closed)) openOwner = owner;
           if (cue.trailing) trailingEnds.set(cue.attribution.to, owner);
-        } else if (cue.info.takes === 'clause' && words.length >= 3) {
+        } else if (cue.info.takes === 'clause' && words.length >= 3 && !objectWithoutClause(cue, tokens)) {
           emit(owner, 'indirect', reportedClause(para.text, contentTokens), contentTokens[0]?.start ?? 0);
         }
       });
@@ -293,6 +293,16 @@ function reportedClause(text: string, content: Token[]): string {
   while (start > 0 && /[£$€¥#(]/.test(text[start - 1]!)) start--;
   const tail = /^[%‰°+)]*/.exec(text.slice(last.end))![0];
   return text.slice(start, last.end + tail.length).trim();
+}
+
+/**
+ * "accused its predecessor of corruption", "asked him to stay": a verb whose object comes first and
+ * no "that" or colon follows reports an act, not words (a quote inside still counts as partial).
+ */
+function objectWithoutClause(cue: Cue, tokens: Token[]): boolean {
+  if (!cue.info.object || cue.trailing || cue.content.from !== cue.verb + 1) return false;
+  if (/^(tell|tells|told|telling|inform|informs|informed|assure|assures|assured)$/.test(cue.verbText.toLowerCase())) return false;
+  return tokens[cue.verb + 1]?.lower !== 'that';
 }
 
 /** The cue's subject as `quotes --explain` shows it: "np “the Dutchman”", "pronoun he". */
