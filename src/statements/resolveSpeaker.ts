@@ -121,12 +121,13 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     if (holder || !definite || titleAt !== words.length - 1) return holder;
     // "the Salford MP told": no one is given the title here; the person the text is following, if
     // the article gives them no other office.
-    // A title is a claim about an office, so only one person in view will do: with two, nobody.
-    const ranked = rankReferents(null, [], ctx);
-    const top = ranked.length === 1 ? ranked[0] : undefined;
+    // A title is a claim about an office: among the people in view whom the article gives no other
+    // office, the clear first (half as salient again as the next), else nobody.
     const key = roleKey(office.map((t) => t.text).join(' '));
-    const otherOffice = top?.speaker.person?.roles.some((r) => r.doc === ctx.doc && !suffixWithin(roleKey(r.role), key) && roleKey(r.role) !== key);
-    return top && !otherOffice ? top.speaker : null;
+    const otherOffice = (sp: Speaker) => !!sp.person?.roles.some((r) => r.doc === ctx.doc && isOffice(r.role) && !suffixWithin(roleKey(r.role), key) && roleKey(r.role) !== key);
+    const ranked = rankReferents(null, [], ctx).filter((c) => c.speaker.person && !otherOffice(c.speaker));
+    const [top, second] = ranked;
+    return top && (!second || top.score >= 1.5 * second.score) ? top.speaker : null;
   }
 
   // 2b. A description of a person the article has been following: "the Dutchman said", "the
@@ -203,6 +204,13 @@ function localPerson(chain: NameChain, ctx: ArticleContext): PersonRecord | null
   const fits = (s: Speaker) => s.human && !!s.person && names.has(s.name) && !(gender && genderOf(s) && genderOf(s) !== gender);
   return rankCandidates(ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions), fits)[0]?.speaker.person ?? null;
 }
+
+/** A role that names an office someone holds ("London mayor", "Tory MP"), not a loose word ("chief", "head"). */
+const LOOSE_ROLE_HEADS = new Set(['chief', 'head', 'executive', 'officer', 'official', 'officials', 'representative', 'founder', 'counterpart', 'general', 'major', 'captain']);
+const isOffice = (role: string) => {
+  const head = nameKey(role).split(' ').at(-1) ?? '';
+  return ROLE_HEADS.has(head) && !LOOSE_ROLE_HEADS.has(head);
+};
 
 const FUNCTION_WORDS_LOWER = new Set([...FUNCTION_WORDS].map((w) => w.toLowerCase()));
 
