@@ -122,11 +122,14 @@ function parseBase36(text: string): string {
  */
 export class QueryStore {
   private readonly recent = new Map<string, PageQuery>();
+  private warned = false;
 
   constructor(
     readonly dir: string,
     private readonly types: OptionTypes,
     private readonly remember = 1000,
+    /** Told once when the folder cannot be written (the queries are then kept in memory only). */
+    private readonly warn: (line: string) => void = () => {},
   ) {}
 
   private file(key: string): string {
@@ -147,14 +150,21 @@ export class QueryStore {
       () => false,
     );
     if (!exists) {
-      await mkdir(this.dir, { recursive: true });
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
+        await mkdir(this.dir, { recursive: true });
         await writeFile(tmp, inline(query));
         await rename(tmp, file);
       } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
+        await rm(tmp, { force: true }).catch(() => {});
+        // A read-only cache folder must not turn every long question into "Sorry": this process
+        // still pages from memory; other replicas and a restart will not find the query (expired).
+        if (!this.warned) {
+          this.warned = true;
+          this.warn(
+            `could not write page-button queries in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); kept in memory, so other replicas and a restart cannot page them`,
+          );
+        }
       }
     }
     this.keep(key, query);

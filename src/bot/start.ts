@@ -52,7 +52,7 @@ export function commandContext(config: Config, library: Library | LibrarySource,
     refresh,
     config,
     logger,
-    pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName))),
+    pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName), undefined, (line) => logger.warn(line))),
   };
 }
 

@@ -5,14 +5,40 @@
 import cluster from 'node:cluster';
 import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { REST } from 'discord.js';
+import { commandsByName } from '../../commands/index.js';
 import type { Incoming } from '../bot/context.js';
+import { optionTypesOf } from '../bot/dispatcher.js';
 import type { Logger } from '../bot/log.js';
-import { handleRaw, type RawInteraction } from './httpInteraction.js';
+import { handleRaw } from './httpInteraction.js';
+import { checkInteractionShape, type DeclaredOptionTypes } from './payloadShape.js';
 import { SeenSignatures, verifyInteraction } from './verify.js';
 
 /** Discord's interaction payloads are a few KB; anything near this is not from Discord. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * How long and how many clients may hold the port. Discord sends each request whole and at once, so
+ * these only bite on clients that are not Discord: idle or slow sockets that would otherwise pile up
+ * until the process runs out of descriptors and /healthz, pings and commands fail with it.
+ */
+export interface HttpLimits {
+  /** From connecting to a request's complete headers; a socket that sends nothing is closed. Default 10 s. */
+  headersTimeoutMs: number;
+  /** To receive a whole request, body included; a slow body gets 408 and is closed. Default 15 s. */
+  requestTimeoutMs: number;
+  /** A kept-alive connection idle this long after its last response is closed. Default 5 s. */
+  keepAliveTimeoutMs: number;
+  /**
+   * Open connections at most (default 1,000). Past 90% of it the longest-idle connection is closed
+   * for each new one, so a crowd of idle sockets never locks out /healthz or Discord; at the cap with
+   * every connection mid-request, new ones are refused.
+   */
+  maxConnections: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
 
 export interface InteractionServerOptions {
   publicKey: KeyObject;
@@ -20,6 +46,10 @@ export interface InteractionServerOptions {
   dispatch: (incoming: Incoming) => Promise<void>;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Any left out take DEFAULT_HTTP_LIMITS. */
+  limits?: Partial<HttpLimits>;
+  /** The options each command declares, to check payloads against (default: the bot's commands). */
+  declaredOptions?: DeclaredOptionTypes;
 }
 
 export interface InteractionServer {
@@ -29,6 +59,10 @@ export interface InteractionServer {
 }
 
 class TooLarge extends Error {}
+
+/** The client went away (or was cut off by a timeout) while sending its body: nothing to answer. */
+const clientGone = (req: IncomingMessage, error: unknown) =>
+  req.destroyed || ['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNABORTED'].includes((error as { code?: string }).code ?? '');
 
 async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -53,6 +87,8 @@ const served: Record<string, string> = cluster.isWorker && cluster.worker ? { 'x
 
 export function createInteractionServer(options: InteractionServerOptions): InteractionServer {
   const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
+  const declared = options.declaredOptions ?? optionTypesOf(commandsByName);
   const seen = new SeenSignatures();
   const inFlight = new Set<Promise<void>>();
   let draining = false;
@@ -66,6 +102,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       body = await readBody(req, max);
     } catch (error) {
       if (error instanceof TooLarge) return send(res, 413, { message: 'Body too large.' }, { connection: 'close' });
+      if (clientGone(req, error)) return options.logger.debug({ remote: req.socket.remoteAddress }, 'client left before its body arrived');
       throw error;
     }
     const verdict = verifyInteraction(
@@ -79,13 +116,19 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       options.logger.warn({ verdict, remote: req.socket.remoteAddress }, 'refused an interaction request');
       return send(res, 401, { message: 'Invalid request signature.' });
     }
-    let raw: RawInteraction;
+    let parsed: unknown;
     try {
-      raw = JSON.parse(body.toString('utf8')) as RawInteraction;
-      if (typeof raw?.type !== 'number') throw new Error('no type');
+      parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      return send(res, 400, { message: 'Body is not an interaction.' });
+      return send(res, 400, { message: 'Body is not an interaction: not JSON.' });
     }
+    // Checked here once, so command code never meets a field of the wrong shape.
+    const shape = checkInteractionShape(parsed, declared);
+    if (!shape.ok) {
+      options.logger.warn({ problem: shape.problem, remote: req.socket.remoteAddress }, 'refused a malformed interaction');
+      return send(res, 400, { message: `Body is not an interaction: ${shape.problem}.` });
+    }
+    const raw = shape.raw;
     let markSent!: () => void;
     const sent = new Promise<void>((resolve) => (markSent = resolve));
     // A closed connection (the client gave up) must not hold the follow-ups for ever.
@@ -99,7 +142,10 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     send(res, 200, initial, served);
   }
 
-  const server = createServer((req, res) => {
+  // Node checks its header and request timeouts on this interval; its default (30 s) would let a
+  // slow client stay twice as long as configured.
+  const checkEveryMs = Math.max(100, Math.min(1000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4)));
+  const server = createServer({ connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route =
       path === '/interactions'
@@ -112,8 +158,11 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       if (!res.headersSent) send(res, 500, { message: 'Internal error.' });
     });
   });
-  // Discord keeps connections alive; a slow client must not hold a socket for ever.
-  server.requestTimeout = 10_000;
+  server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  const connections = trackConnections(server, limits);
 
   return {
     server,
@@ -122,8 +171,67 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       await Promise.allSettled([...inFlight]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        connections.closeIdle();
       });
+    },
+  };
+}
+
+interface Connection {
+  /** Requests on it whose response has not finished. */
+  busy: number;
+  /** When it last became idle (connected, or finished a response). */
+  idleSince: number;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * Node's own timeouts leave a socket that never sends a byte (or trickles its headers) open: each
+ * connection here gets a deadline whenever it is idle (to its first headers, then between requests),
+ * and past 90% of the cap the longest-idle one makes room for each newcomer.
+ */
+function trackConnections(server: Server, limits: HttpLimits) {
+  const open = new Map<Socket, Connection>();
+  const soft = Math.max(1, Math.floor(limits.maxConnections * 0.9));
+  const idle = (socket: Socket, state: Connection, ms: number) => {
+    state.idleSince = Date.now();
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      if (state.busy === 0) socket.destroy();
+    }, ms);
+    state.timer.unref();
+  };
+  const closeLongestIdle = () => {
+    let oldest: [Socket, Connection] | null = null;
+    for (const entry of open) if (entry[1].busy === 0 && (!oldest || entry[1].idleSince < oldest[1].idleSince)) oldest = entry;
+    oldest?.[0].destroy();
+  };
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= soft) closeLongestIdle();
+    const state: Connection = { busy: 0, idleSince: Date.now(), timer: null };
+    open.set(socket, state);
+    idle(socket, state, limits.headersTimeoutMs);
+    socket.once('close', () => {
+      if (state.timer) clearTimeout(state.timer);
+      open.delete(socket);
+    });
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = open.get(req.socket);
+    if (!state) return;
+    state.busy++;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = null;
+    res.once('close', () => {
+      state.busy--;
+      if (state.busy === 0) idle(req.socket, state, limits.keepAliveTimeoutMs);
+    });
+  });
+  return {
+    /** Closes every connection with no request in progress (stopping). */
+    closeIdle() {
+      for (const [socket, state] of open) if (state.busy === 0) socket.destroy();
+      server.closeIdleConnections();
     },
   };
 }

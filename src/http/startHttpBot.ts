@@ -12,7 +12,7 @@ import { createDispatcher } from '../bot/dispatcher.js';
 import type { Logger } from '../bot/log.js';
 import { registerCommands } from '../bot/registerCommands.js';
 import { commandContext } from '../bot/start.js';
-import { createInteractionServer } from './server.js';
+import { createInteractionServer, type HttpLimits } from './server.js';
 
 export interface RunningHttpBot {
   port: number;
@@ -25,12 +25,15 @@ export async function startHttpBot({
   deployment,
   library,
   logger,
+  limits,
 }: {
   config: Config;
   deployment: Pick<Deployment, 'publicKey' | 'port' | 'host'>;
   /** A fixed library, or a source of snapshots (live coverage): `current` is read per use. */
   library: Library | LibrarySource;
   logger: Logger;
+  /** Client timeouts and the connection cap; defaults in DEFAULT_HTTP_LIMITS (src/http/server.ts). */
+  limits?: Partial<HttpLimits>;
 }): Promise<RunningHttpBot> {
   if (!deployment.publicKey) throw new Error('HTTP interactions need DISCORD_PUBLIC_KEY');
   if (config.registerCommandsOnStart && config.token && config.appId) {
@@ -41,7 +44,7 @@ export async function startHttpBot({
   const rest = new REST({ api: config.apiUrl, ...ANSWER_REST_OPTIONS });
   if (config.token) rest.setToken(config.token);
   const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
-  const http = createInteractionServer({ publicKey: deployment.publicKey, rest, dispatch, logger });
+  const http = createInteractionServer({ publicKey: deployment.publicKey, rest, dispatch, logger, limits });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(deployment.port, deployment.host, () => resolve());

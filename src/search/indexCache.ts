@@ -1,9 +1,10 @@
 // Persists the index so that a restart loads it instead of rebuilding. The file is keyed by a sha256
 // of everything indexed (passages, speakers, titles) and of the index options: a change to either
-// rebuilds it. Written atomically (tmp + rename); an unreadable or corrupt file is rebuilt, never fatal.
+// rebuilds it. Written atomically (tmp + rename) under a checksum (src/cacheFile.ts): a file changed
+// after writing is rebuilt with one warning, an unreadable or corrupt one rebuilt quietly, never fatal.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { damagedWarning, readCacheFile, writeCacheFile } from '../cacheFile.js';
 import type { Passage } from '../types.js';
 import { loadIndex, serializeIndex, type IndexExtras } from './buildIndex.js';
 import { INDEX_FINGERPRINT } from './indexOptions.js';
@@ -24,7 +25,10 @@ interface CacheHeader {
 export interface OpenedState extends SearchState {
   fromCache: boolean;
   file: string;
-  /** Set when the cache could not be written; the index still works from memory. */
+  /**
+   * Set when the cache file failed its checksum (rebuilt, not used) or could not be written (a
+   * read-only folder: the index works from memory); one line.
+   */
   warning: string | null;
 }
 
@@ -51,23 +55,23 @@ export async function openSearchState(
   const file = join(cache.dir, `${cache.name}.json`);
   const key = stateKey(passages, extras, cache.fingerprint);
   const cached = await readCache(file, key, passages.length);
-  if (cached) return { ...cached, fromCache: true, file, warning: null };
+  if (cached && 'index' in cached) return { ...cached, fromCache: true, file, warning: null };
 
   const state = buildSearchState(passages, extras);
-  const warning = await writeCache(file, key, state).catch(
-    (error: unknown) => `could not write index cache ${file}: ${(error as Error).message}`,
+  const writeWarning = await writeCache(file, key, state).catch(
+    (error: unknown) =>
+      `could not write index cache ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); index kept in memory, built again at the next start`,
   );
+  const warning = [cached?.damaged ?? null, writeWarning].filter(Boolean).join('; ') || null;
   return { ...state, fromCache: false, file, warning };
 }
 
-/** The cached state if the file exists, parses and carries `key`; anything else means rebuild. */
-async function readCache(file: string, key: string, passageCount: number): Promise<SearchState | null> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
+/** The cached state if the file is intact, parses and carries `key`; anything else means rebuild. */
+async function readCache(file: string, key: string, passageCount: number): Promise<SearchState | { damaged: string } | null> {
+  const read = await readCacheFile(file);
+  if (read.status === 'damaged') return { damaged: damagedWarning('index cache', file, read.reason) };
+  if (read.status !== 'ok') return null;
+  const raw = read.payload;
   try {
     const newline = raw.indexOf('\n');
     if (newline < 0) return null;
@@ -81,17 +85,9 @@ async function readCache(file: string, key: string, passageCount: number): Promi
   }
 }
 
-/** Header line (key, duplicate groups), then the index (persist.ts); tmp file + rename so readers never see half a file. */
+/** Header line (key, duplicate groups), then the index (persist.ts), under the file's checksum line. */
 async function writeCache(file: string, key: string, state: SearchState): Promise<null> {
-  await mkdir(join(file, '..'), { recursive: true });
   const header: CacheHeader = { key, groups: state.groups };
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(tmp, `${JSON.stringify(header)}\n${serializeIndex(state.index)}`);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeCacheFile(file, `${JSON.stringify(header)}\n${serializeIndex(state.index)}`);
   return null;
 }

@@ -60,8 +60,21 @@ export function loadIndex(serialized: string): InvertedIndex {
     totalLength: f.totalLength,
     withField: f.withField,
   }));
-  if (packed.some((f) => f.offsets.length !== p.terms.length + 1 || f.lengths.length !== p.documentCount)) {
+  if (packed.some((f) => f.offsets.length !== p.terms.length + 1 || f.lengths.length !== p.documentCount || !postingsInRange(f, p.documentCount))) {
     throw new Error('index file is inconsistent');
   }
   return new InvertedIndex(p.fields, p.documentCount, p.terms, packed);
+}
+
+/**
+ * Postings a search can walk without reading past an array or naming a passage that is not there.
+ * The file's checksum (src/cacheFile.ts) catches bytes changed on disk; this catches a file that was
+ * written whole but wrong, which would otherwise fail questions one by one instead of at load.
+ */
+function postingsInRange(f: PackedField, documentCount: number): boolean {
+  const { offsets, docs, freqs } = f;
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length || freqs.length !== docs.length) return false;
+  for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return false;
+  for (let i = 0; i < docs.length; i++) if (docs[i]! < 0 || docs[i]! >= documentCount) return false;
+  return true;
 }

@@ -4,11 +4,12 @@
 // register is filed under the hash of all of them, so an unchanged coverage skips the merge too.
 // Two JSON files per coverage folder: the merged result (small, all a warm start reads) and the
 // per-article analyses (read only when something changed). Each is written to a temporary name and
-// renamed into place; a file that is unreadable, corrupt or from other code is ignored and rebuilt.
+// renamed into place under a checksum (src/cacheFile.ts); a file that is unreadable, from other code
+// or fails its checksum is ignored and rebuilt, the last with one warning.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { damagedWarning, readCacheFile, writeCacheFile } from '../cacheFile.js';
 import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
 import type { Article, Coverage, Person, Statement } from '../types.js';
 import { analyseArticle, type ArticleAnalysis } from './analyseArticle.js';
@@ -46,7 +47,10 @@ export interface CachedAnalysis extends AnalysedCoverage {
   /** The merged register came from the cache (nothing changed). */
   mergedFromCache: boolean;
   file: string;
-  /** Set when the cache could not be written; the analysis is still returned. */
+  /**
+   * Set when a cache file failed its checksum (rebuilt, not used) or could not be written (a read-only
+   * folder: the analysis is still returned, from memory); one line.
+   */
   cacheWarning: string | null;
 }
 
@@ -72,13 +76,14 @@ export async function analyseCached(articles: Article[], options: StatementsCach
   const keys = articles.map((a) => articleKey(a, fingerprint));
   const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
 
-  const merged = await readJson<MergedFile>(file, fingerprint);
+  const damaged: string[] = [];
+  const merged = await readJson<MergedFile>(file, fingerprint, damaged);
   if (merged?.key === mergedKey && Array.isArray(merged.statements) && Array.isArray(merged.people)) {
     const { statements, people, warnings } = merged;
     return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file, cacheWarning: null };
   }
 
-  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint);
+  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint, damaged);
   const entries: Record<string, ArticleAnalysis> = {};
   let reused = 0;
   const analyses = articles.map((article, i) => {
@@ -91,12 +96,13 @@ export async function analyseCached(articles: Article[], options: StatementsCach
   const analysed = articles.length - reused;
 
   const result = mergeAnalyses(articles, analyses);
-  const cacheWarning = await (async () => {
-    if (analysed > 0) await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile);
+  const writeWarning = await (async () => {
+    // A damaged per-article file is rewritten even when nothing needed analysing again.
+    if (analysed > 0 || damaged.length) await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile);
     await writeJson(file, { fingerprint, key: mergedKey, ...result } satisfies MergedFile);
     return null;
-  })().catch((error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`);
-  return { ...result, reused, analysed, mergedFromCache: false, file, cacheWarning };
+  })().catch((error: unknown) => unwritable(dir, error));
+  return { ...result, reused, analysed, mergedFromCache: false, file, cacheWarning: oneLine([...damaged, writeWarning]) };
 }
 
 function cacheFiles(options: StatementsCacheOptions) {
@@ -116,7 +122,8 @@ export async function articleAnalysesCached(
 ): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null }> {
   const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
   const { dir, articlesFile } = cacheFiles(options);
-  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint);
+  const damaged: string[] = [];
+  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint, damaged);
   const entries: Record<string, ArticleAnalysis> = {};
   let reused = 0;
   const analyses = articles.map((article) => {
@@ -126,13 +133,14 @@ export async function articleAnalysesCached(
     entries[key] = analysis;
     return analysis;
   });
-  const cacheWarning =
-    reused < articles.length
-      ? await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile).catch(
-          (error: unknown) => `could not write statements cache in ${dir}: ${(error as Error).message}`,
+  const writeWarning =
+    reused < articles.length || damaged.length
+      ? await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile).then(
+          () => null,
+          (error: unknown) => unwritable(dir, error),
         )
       : null;
-  return { analyses, reused, cacheWarning };
+  return { analyses, reused, cacheWarning: oneLine([...damaged, writeWarning]) };
 }
 
 /** Loads articles and their statements, analysis from the cache where it holds. */
@@ -152,25 +160,30 @@ export async function loadCoverageCached(paths: string | string[], cacheDir?: st
   };
 }
 
-async function readJson<T extends { fingerprint: string }>(file: string, fingerprint: string): Promise<T | null> {
+/** The file's content if it is intact and from this code; a damaged one is noted in `damaged` and ignored. */
+async function readJson<T extends { fingerprint: string }>(file: string, fingerprint: string, damaged: string[]): Promise<T | null> {
+  const read = await readCacheFile(file);
+  if (read.status === 'damaged') damaged.push(damagedWarning('statements cache', file, read.reason));
+  if (read.status !== 'ok') return null;
   try {
-    const content = JSON.parse(await readFile(file, 'utf8')) as T;
+    const content = JSON.parse(read.payload) as T;
     if (typeof content !== 'object' || content === null || content.fingerprint !== fingerprint) return null;
     return content;
   } catch {
-    return null; // missing, unreadable or corrupt: rebuilt
+    return null; // intact but not JSON: not ours; rebuilt
   }
 }
 
-async function writeJson(file: string, content: object): Promise<null> {
-  await mkdir(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(content));
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  return null;
+function writeJson(file: string, content: object): Promise<void> {
+  return writeCacheFile(file, JSON.stringify(content));
+}
+
+/** A cache folder that cannot be written: the analysis is kept in memory for this run. */
+function unwritable(dir: string, error: unknown): string {
+  return `could not write statements cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); statements kept in memory, analysed again at the next start`;
+}
+
+function oneLine(parts: (string | null)[]): string | null {
+  const kept = parts.filter((p): p is string => Boolean(p));
+  return kept.length ? kept.join('; ') : null;
 }

@@ -75,7 +75,6 @@ async function burstThenSignal(started: Started, stop: () => void): Promise<Inte
   const ended = await Promise.race([started.done, new Promise((resolve) => setTimeout(resolve, 30_000, timedOut))]);
   if (ended === timedOut) process.kill(-started.child.pid!, 'SIGKILL');
   expect(ended, 'the bot exits within 30 s of the signal').not.toBe(timedOut);
-  console.log(`answered at signal: ${answeredAtSignal}/${BURST}`);
   expect(answeredAtSignal).toBeLessThan(BURST);
   return burst;
 }
