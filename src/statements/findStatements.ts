@@ -89,11 +89,17 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     // Quotes that open a sentence with no cue and no speaker yet, and who reported each quote.
     const orphans: { quote: Quote; sentenceNo: number; sentence: number }[] = [];
     const quoteOwners = new Map<Quote, Owner>();
+    // Who each sentence of the paragraph reported: an uncued quote after a sentence that reported one
+    // person continues them.
+    const sentenceOwners: Owner[][] = para.sentences.map(() => []);
+    let sentenceAt = 0;
     const emit = (owner: Owner, kind: StatementKind, text: string, at: number) => {
+      if (text.trim()) sentenceOwners[sentenceAt]?.push(owner);
       if (text.trim()) drafts.push({ doc, paragraph, speaker: owner.speaker, kind, text: text.trim(), saidOn: owner.saidOn, cue: owner.cue, at, ...(owner.why ? { why: owner.why } : {}) });
     };
 
     para.sentences.forEach((sentence, sentenceNo) => {
+      sentenceAt = sentenceNo;
       const tokens = sentence.tokens;
       const cues = sentence.cues;
       const events: SpeechEvent[] = [];
@@ -184,7 +190,10 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
       // A signed quote ("“…” ― Name") ends with its signature: the next one is someone else's.
       const signed = lastParagraphOwner && /^[―—–-]/.test(lastParagraphOwner.cue);
       if (!owner && orphan.sentenceNo === 0 && para.quotes[0] === orphan.quote && lastParagraphOwner && !signed) owner = { ...lastParagraphOwner, cue: continued(lastParagraphOwner.cue), why: 'no cue: opens the paragraph after one that reported this speaker' };
+      const before = orphan.sentenceNo > 0 ? soleOwner(sentenceOwners[orphan.sentenceNo - 1]!) : null;
+      if (!owner && before) owner = { ...before, cue: continued(before.cue), why: 'no cue: follows a sentence that reported this speaker alone' };
       if (!owner) continue;
+      sentenceAt = orphan.sentenceNo;
       emit(owner, 'direct', quoteText(orphan.quote), orphan.quote.start);
       quoteOwners.set(orphan.quote, owner);
       ctx.history.find((h) => h.index === orphan.sentence)?.events.push({ speaker: owner.speaker, saidOn: owner.saidOn, sentence: orphan.sentence });
@@ -293,6 +302,13 @@ function reportedClause(text: string, content: Token[]): string {
   while (start > 0 && /[£$€¥#(]/.test(text[start - 1]!)) start--;
   const tail = /^[%‰°+)]*/.exec(text.slice(last.end))![0];
   return text.slice(start, last.end + tail.length).trim();
+}
+
+/** The one person a sentence reported, if exactly one (not a body speaking as "they"). */
+function soleOwner(owners: Owner[]): Owner | null {
+  const names = new Set(owners.map((o) => o.speaker.name));
+  const last = owners[owners.length - 1];
+  return last && names.size === 1 && last.speaker.human && !last.speaker.plural && !/^[―—–-]/.test(last.cue) ? last : null;
 }
 
 /**
