@@ -206,7 +206,10 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     const reported = drafts.slice(draftsBefore);
     const speakers = new Set(reported.map((d) => d.speaker.name));
     const last = reported[reported.length - 1];
-    lastParagraphOwner = last && speakers.size === 1 && last.speaker.human && !last.speaker.plural ? { speaker: last.speaker, saidOn: last.saidOn, cue: last.cue } : null;
+    // Who the paragraph left off with: its one speaker, or the one its last reporting sentence reported alone.
+    const lastReported = [...sentenceOwners].reverse().find((owners) => owners.length > 0);
+    const closing = lastReported ? soleOwner(lastReported) : null;
+    lastParagraphOwner = last && speakers.size === 1 && last.speaker.human && !last.speaker.plural ? { speaker: last.speaker, saidOn: last.saidOn, cue: last.cue } : closing ? { speaker: closing.speaker, saidOn: closing.saidOn, cue: closing.cue } : null;
   }
   return drafts;
 }
