@@ -81,7 +81,7 @@ export const ROLE_HEADS = set(`president vice-president minister secretary chanc
   chairman chairwoman chair chief head director commander king queen prince princess pope premier
   representative diplomat negotiator official officials attorney-general attorney prosecutor judge
   justice commissioner counterpart deputy executive ceo founder officer admiral marshal colonel captain
-  lieutenant sergeant major emperor sultan sheikh emir chancellor mp mep councillor coach manager boss
+  lieutenant sergeant inspector detective constable superintendent sheriff major emperor sultan sheikh emir chancellor mp mep councillor coach manager boss
   skipper governor`);
 
 /** Qualifiers of a role: "shadow chancellor", "former chancellor", "deputy leader" hold another

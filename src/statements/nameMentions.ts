@@ -14,6 +14,7 @@ import {
   isNationality,
 } from './lexicon.js';
 import { isGivenName } from './givenNames.js';
+import { givenNameGender } from './salience.js';
 import type { Token } from './tokens.js';
 import { foldCase } from '../corpus/foldCase.js';
 
@@ -90,11 +91,18 @@ export function findNameChains(tokens: Token[]): NameChain[] {
  * honorific makes it personSoFar's case, which excludes the peerage).
  */
 function affiliationAfter(tokens: Token[], i: number, j: number): boolean {
-  const run = tokens.slice(i, j + 1);
-  if (run.length < 2 || run.length > 3) return false;
-  if (run.some((t) => isRoleHead(t) || isHonorific(t) || INSTITUTION_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isNationality(t.base))) return false;
-  if (isGivenName(run[0]!.base)) return true;
-  return tokens[j + 2]?.lower === 'the' && !/^[A-Z]+$/.test(run[0]!.base);
+  // "Detective Inspector Paul Miller of …": the name is the run after any title words before it.
+  let from = i;
+  while (j - from + 1 > 3 && from < j) from++;
+  for (; from <= j - 1; from++) {
+    const run = tokens.slice(from, j + 1);
+    if (run.some((t) => isRoleHead(t) || isHonorific(t) || INSTITUTION_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || isNationality(t.base))) continue;
+    const first = run[0]!.base;
+    // A given name first: the curated table, else the wider list of given names in many languages.
+    if (isGivenName(first) || (from > i && givenNameGender(first) !== null) || (run.length >= 2 && givenNameGender(first) !== null && !INSTITUTION_HEADS.has(tokens[j + 2]?.lower ?? ''))) return true;
+    if (from === i) return tokens[j + 2]?.lower === 'the' && !/^[A-Z]+$/.test(first);
+  }
+  return false;
 }
 
 function describeChain(tokens: Token[], first: number, last: number): NameChain {
