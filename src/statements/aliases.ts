@@ -51,7 +51,7 @@ export class PeopleIndex {
   /** Adds or finds a person by full name (two or more words). */
   add(words: string[], doc: string): PersonRecord {
     const key = nameKey(words);
-    const existing = this.byKey.get(key) ?? this.findSameFullName(words);
+    const existing = this.byKey.get(key) ?? this.findSameFullName(words) ?? this.compoundSurname(words, key);
     if (existing) {
       this.byKey.set(key, existing);
       existing.docs.add(doc);
@@ -77,6 +77,13 @@ export class PeopleIndex {
     this.byLast.add(record.last, record);
     if (record.first) this.byFirst.add(record.first, record);
     return record;
+  }
+
+  /** "Ten Cate" after "Henk Ten Cate": the last words of one longer name (a surname of two words). */
+  private compoundSurname(words: string[], key: string): PersonRecord | undefined {
+    if (words.length !== 2) return undefined;
+    const longer = this.byLast.exact(nameKey(words[1]!)).filter((p) => p.id.endsWith(` ${key}`) && p.id.split(' ').length > 2);
+    return longer.length === 1 ? longer[0] : undefined;
   }
 
   /** How many others share this person's surname. */
