@@ -108,3 +108,52 @@ describe('statement boundaries', () => {
     expect(saying(statements, "They're on a high")?.speaker).toBe('Hill');
   });
 });
+
+describe('quotes with no cue of their own', () => {
+  it('continue the one person the sentence before reported (business_136)', () => {
+    const { statements } = bbc('business_136');
+    expect(saying(statements, 'We will return to the state')?.speaker).toBe('Yulia Tymoshenko');
+  });
+
+  it('at the top of a paragraph, continue whoever the last reporting sentence reported alone', () => {
+    const { statements } = analyse('Ann Lee, the mayor, spoke first. Tom Hale said the plan was sound. Later Ms Lee said she agreed with every word of it.\n\n"It is the right thing to do."');
+    expect(saying(statements, 'It is the right thing to do')?.speaker).toBe('Ann Lee');
+  });
+
+  it('stay unattributed after a sentence that reported two people', () => {
+    const { statements } = analyse('Ann Lee said the plan was sound and Tom Hale said it was not. "Nobody knows."');
+    expect(saying(statements, 'Nobody knows')).toBeUndefined();
+  });
+});
+
+describe('acts that are not words', () => {
+  it('leave out "accused X of Y" without quoted words, keep its quoted words (politics_105)', () => {
+    const { statements } = bbc('politics_105');
+    expect(saying(statements, 'playing an Islamophobia card')?.speaker).toBe('Massoud Shadjareh');
+    const { statements: plain } = analyse('Mr Keane accused Vieira of starting the row.');
+    expect(plain).toEqual([]);
+  });
+});
+
+describe('names the article gives in more than one way', () => {
+  it('reads "Detective Inspector Paul Miller of Thames Valley Police" as Paul Miller and "he" after him as him (entertainment_141)', () => {
+    const { statements } = bbc('entertainment_141');
+    expect(saying(statements, 'used a ladder')?.speaker).toBe('Paul Miller');
+    expect(saying(statements, 'Whilst selecting items of jewellery')?.speaker).toBe('Paul Miller');
+  });
+
+  it('folds a two-word surname into the full name before it: "Ten Cate said" (sport_140)', () => {
+    const { statements } = bbc('sport_140');
+    expect(saying(statements, 'To react the way Chelsea have is pathetic')?.speaker).toBe('Henk Ten Cate');
+  });
+
+  it('gives a title nobody holds to the clearly salient person with no other office: "The former cabinet secretary said" (politics_027)', () => {
+    const { statements } = bbc('politics_027');
+    expect(saying(statements, 'I would be critical of the present government')?.speaker).toBe('Robin Butler');
+  });
+
+  it('passes over people with another office: "the prime minister says" is not the London mayor (politics_075)', () => {
+    const { statements } = bbc('politics_075');
+    expect(saying(statements, 'time for Mr Livingstone to say sorry')?.speaker).toBe('Tony Blair');
+  });
+});
