@@ -5,7 +5,7 @@ import type { IsoDate, StatementKind } from '../types.js';
 import type { PeopleIndex, PersonRecord } from './aliases.js';
 import type { Cue } from './findCues.js';
 import type { Quote } from './findQuotes.js';
-import { ANAPHORIC_BODIES, FUNCTION_WORDS } from './lexicon.js';
+import { ANAPHORIC_BODIES, FUNCTION_WORDS, INSTITUTION_HEADS, PERSON_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, SPOKES_HEADS } from './lexicon.js';
 import type { PreparedArticle, Sentence } from './prepare.js';
 import { speechTime } from './resolveSaidOn.js';
 import {
@@ -65,6 +65,9 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
   let openOwner: Owner | null = null; // a direct quote left open at the end of the last paragraph
   let colonOwner: Owner | null = null; // "He said:" ending the last paragraph, the quote to come
   let lastParagraphOwner: Owner | null = null; // who the last paragraph quoted or reported, if one person
+  // "…, a Home Office minister has said. ¶ Hazel Blears said …": a speaker described but not named,
+  // waiting for the next sentence to name them (the news lead's convention).
+  let pending: { sentence: number; insertAt: number; emitFor: (owner: Owner) => Draft[]; office: string | null } | null = null;
 
   for (const para of prepared.paragraphs) {
     const paragraph = para.passage.paragraph;
@@ -118,7 +121,33 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
         const contentTokens = tokens.slice(cue.content.from, cue.content.to);
         const quotes = contentTokens.filter((t) => t.kind === 'quote').map((t) => t.quote!);
         quotes.forEach((q) => covered.add(q));
-        if (!speaker) return;
+        if (!speaker) {
+          const described = describedSpeaker(cue, tokens);
+          if (described !== undefined && !cue.eventOnly && cue.info.takes !== 'event') {
+            const cueWords = cueText(para.text, tokens, cue);
+            pending = {
+              sentence: sentence.index,
+              insertAt: drafts.length,
+              office: described,
+              emitFor: (owner) => {
+                const found: Draft[] = [];
+                const words = contentTokens.filter((t) => t.kind === 'word');
+                const at = contentTokens[0]?.start ?? 0;
+                const base = { doc, paragraph, speaker: owner.speaker, saidOn: null, cue: cueWords, at, why: `${owner.why}` };
+                if (quotes.length > 0) found.push({ ...base, kind: words.length === 0 ? 'direct' : 'partial', text: quotes.map(quoteText).join(' … ') });
+                else if (cue.info.takes === 'clause' && words.length >= 3 && !objectWithoutClause(cue, tokens)) found.push({ ...base, kind: 'indirect', text: reportedClause(para.text, contentTokens) });
+                return found.filter((d) => d.text);
+              },
+            };
+          }
+          return;
+        }
+        // The description the lead left waiting is the first person the next sentence names as a speaker.
+        if (pending && cue.subject.type === 'np' && speaker.person && sentence.index - pending.sentence <= 2 && !holdsOtherOffice(speaker, pending.office, doc)) {
+          const late = pending.emitFor({ speaker, saidOn: null, cue: '', why: `described, then named in the next sentence as ${speaker.name}` });
+          drafts.splice(pending.insertAt, 0, ...late);
+          pending = null;
+        }
 
         // When: a time in the attribution words, else the time of the speech event it continues.
         let saidOn = speechTime(para.masked, dateRegions(cue, tokens, sentence, main), sentence.start, publishedOn);
@@ -135,7 +164,19 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
 
         const owner: Owner = { speaker, saidOn, cue: cueText(para.text, tokens, cue), ...(why ? { why } : {}) };
         const words = contentTokens.filter((t) => t.kind === 'word');
-        if (quotes.length > 0) {
+        const clauses = quotes.length > 0 && words.length > 0 ? coordinatedClauses(contentTokens) : [];
+        if (clauses.length > 1) {
+          // "said he would not launch an inquiry and that reports were not “well informed”": each
+          // reported clause on its own, the one with quoted words as partial, the other as indirect.
+          for (const q of quotes) quoteOwners.set(q, owner);
+          for (const clause of clauses) {
+            const inClause = clause.filter((t) => t.kind === 'quote').map((t) => t.quote!);
+            if (inClause.length > 0) emit(owner, 'partial', inClause.map(quoteText).join(' … '), inClause[0]!.start);
+            else if (cue.info.takes === 'clause' && clause.filter((t) => t.kind === 'word').length >= 3) emit(owner, 'indirect', reportedClause(para.text, clause), clause[0]?.start ?? 0);
+          }
+          lastQuoteOwner = owner;
+          if (quotes.some((q) => !q.closed)) openOwner = owner;
+        } else if (quotes.length > 0) {
           for (const q of quotes) quoteOwners.set(q, owner);
           const direct = words.length === 0;
           emit(owner, direct ? 'direct' : 'partial', quotes.map(quoteText).join(' … '), quotes[0]!.start);
@@ -305,6 +346,47 @@ function reportedClause(text: string, content: Token[]): string {
   while (start > 0 && /[£$€¥#(]/.test(text[start - 1]!)) start--;
   const tail = /^[%‰°+)]*/.exec(text.slice(last.end))![0];
   return text.slice(start, last.end + tail.length).trim();
+}
+
+/**
+ * The cue's subject when it describes a person without naming them: the office's words for a title
+ * ("a Home Office minister", "the new health minister for Wales"), '' for a description ("the
+ * singer"); undefined otherwise (a name, a pronoun, a body).
+ */
+function describedSpeaker(cue: Cue, tokens: Token[]): string | null | undefined {
+  if (cue.subject.type !== 'np') return undefined;
+  const words = tokens.slice(cue.subject.from, cue.subject.to).filter((t) => t.kind === 'word');
+  if (words.some((t) => t.cap && !['The', 'A', 'An'].includes(t.text) && !ROLE_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower))) {
+    // Capitalised words other than an office's ("Home Office minister") name someone or something.
+    const office = words.findIndex((t) => ROLE_HEADS.has(t.lower));
+    if (office < 0) return undefined;
+  }
+  const titleAt = words.findIndex((t) => ROLE_HEADS.has(t.lower) && !SPOKES_HEADS.has(t.lower));
+  if (titleAt >= 0) return words.slice(0, titleAt + 1).map((t) => t.text).join(' ');
+  return words.some((t) => PERSON_NOUNS.has(t.lower)) ? null : undefined;
+}
+
+/** The person holds an office in this article other than the one the description gave. */
+function holdsOtherOffice(speaker: Speaker, office: string | null, doc: string): boolean {
+  if (!office || !speaker.person) return false;
+  const head = office.toLowerCase().split(' ').at(-1)!;
+  return speaker.person.roles.some((r) => r.doc === doc && !r.role.toLowerCase().split(/\s+/).includes(head) && ROLE_HEADS.has(r.role.toLowerCase().split(/\s+/).at(-1)!) && !['chief', 'head'].includes(r.role.toLowerCase().split(/\s+/).at(-1)!));
+}
+
+/** A reported content split where "and that" / "but that" starts a second reported clause. */
+function coordinatedClauses(content: Token[]): Token[][] {
+  const parts: Token[][] = [];
+  let from = 0;
+  for (let k = 1; k + 1 < content.length; k++) {
+    const t = content[k]!;
+    if (t.kind === 'word' && (t.lower === 'and' || t.lower === 'but') && content[k + 1]!.lower === 'that') {
+      parts.push(content.slice(from, k));
+      from = k + 2;
+    }
+  }
+  if (parts.length === 0) return [];
+  parts.push(content.slice(from));
+  return parts.filter((p) => p.length > 0);
 }
 
 /** The one person a sentence reported, if exactly one (not a body speaking as "they"). */
