@@ -120,7 +120,8 @@ export const INSTITUTION_HEADS = set(`department ministry office union council c
   agency foundation institute university centre center trust board campaign movement regime
   military command headquarters pentagon secretariat delegation mission federation association charity
   firm league society club school hospital regulator watchdog airline retailer insurer operator
-  manufacturer supplier channel website broadcaster prosecutors police`);
+  manufacturer supplier channel website broadcaster prosecutors police holdings llc corp corporation ag gmbh
+  partners industries airways airlines motors systems technologies communications pharmaceuticals laboratories`);
 
 /** Name words that mark a publication, so "the newspaper" and "the paper" can find it. */
 export const PUBLICATION_HEADS = set(`times post journal guardian telegraph mail news herald gazette tribune

@@ -95,6 +95,14 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
         const head = bodyKey(words[0]!.text);
         return rankCandidates(ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions), (s) => s.kind === 'body' && s.human && !s.plural && !!s.body && s.body.key.split(' ').includes(head))[0]?.speaker ?? null;
       }
+      // "LNM said … A spokesman told BBC News": an organisation's spokesperson, when one organisation
+      // clearly leads the last sentences as speaker or subject.
+      if (!possessor && !definite && !plural && ['spokesman', 'spokeswoman', 'spokesperson'].includes(words[0]!.lower)) {
+        const window = ctx.history.slice(-2).map((r) => r.mentions);
+        const [top, second] = rankCandidates(window, (sp) => sp.kind === 'body' && !sp.human && !sp.plural && !sp.body?.publication);
+        if (top && top.score >= 180 && (!second || top.score >= 1.5 * second.score)) return bodySpeaker(ctx.bodies.get(`${top.speaker.name} ${words[0]!.text}`), true, false);
+        return null;
+      }
       const principal = possessor ? resolvePronoun(possessor, [], ctx)?.speaker : null;
       if (!principal) return null;
       return bodySpeaker(ctx.bodies.get(`${principal.name}’s ${words[0]!.text}`), !plural, plural);

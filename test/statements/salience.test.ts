@@ -157,3 +157,32 @@ describe('names the article gives in more than one way', () => {
     expect(saying(statements, 'time for Mr Livingstone to say sorry')?.speaker).toBe('Tony Blair');
   });
 });
+
+describe('speakers described before they are named', () => {
+  it('gives the lead\'s "a Home Office minister has said" to the person the next sentence names (politics_105)', () => {
+    const { statements } = bbc('politics_105');
+    expect(saying(statements, 'UK Muslims should accept')?.speaker).toBe('Hazel Blears');
+  });
+
+  it('leaves a described speaker unattributed when the next sentences name nobody speaking', () => {
+    const { statements } = analyse('Rates will rise, a senior minister has said.\n\nThe decision follows months of debate.');
+    expect(saying(statements, 'Rates will rise')).toBeUndefined();
+  });
+
+  it('makes "a spokesman" the spokesperson of the organisation that just spoke, never the organisation', () => {
+    const { statements } = analyse('Acme Holdings said it would appeal against the ruling. "We will fight this all the way," a spokesman said.');
+    expect(saying(statements, 'We will fight this')?.speaker).toBe('Acme Holdings spokesman');
+    expect(saying(statements, 'appeal against the ruling')?.speaker).toBe('Acme Holdings');
+  });
+});
+
+describe('coordinated reported clauses', () => {
+  it('splits "said he would not … and that reports were not “well informed”" into its clauses', () => {
+    const { statements } = analyse('Mr Clarke said he would not be launching an investigation and that the media reports were not "well informed".');
+    expect(statements.map((s) => [s.kind, s.text])).toEqual([
+      ['indirect', 'he would not be launching an investigation'],
+      ['partial', 'well informed'],
+    ]);
+  });
+});
+
