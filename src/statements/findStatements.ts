@@ -9,6 +9,7 @@ import { ANAPHORIC_BODIES, FUNCTION_WORDS, INSTITUTION_HEADS, PERSON_NOUNS, ROLE
 import type { PreparedArticle, Sentence } from './prepare.js';
 import { speechTime } from './resolveSaidOn.js';
 import {
+  articleDescriptors,
   articleTitles,
   resolveNounPhrase,
   resolvePronoun,
@@ -59,6 +60,7 @@ export function findStatements(prepared: PreparedArticle, people: PeopleIndex, b
     people,
     bodies,
     titles: articleTitles(prepared.paragraphs.flatMap((p) => p.sentences.flatMap((s) => s.chains)), people, doc),
+    descriptors: articleDescriptors(prepared.paragraphs.flatMap((p) => p.sentences), people, doc),
     history: [],
   };
   const drafts: Draft[] = [];

@@ -45,6 +45,8 @@ export interface ArticleContext {
   bodies: BodyRegistry;
   /** Role key ("foreign secretary") → people the article gives that title. */
   titles: Map<string, Set<PersonRecord>>;
+  /** Person noun → people the article puts it before ("Rock star Ozzy Osbourne", "England striker Michael Owen"). */
+  descriptors?: Map<string, Set<PersonRecord>>;
   history: SentenceRecord[];
   /** When set (`quotes --explain`), resolvers add why they chose, for the cue being read. */
   explain?: string[] | null;
@@ -70,6 +72,22 @@ export function articleTitles(chains: NameChain[], people: PeopleIndex, doc: str
     titles.get(key)!.add(person);
   }
   return titles;
+}
+
+/** The article's "<noun> <Name>" descriptions: what "the star said" or "the striker said" can mean. */
+export function articleDescriptors(sentences: { tokens: Token[]; chains: NameChain[] }[], people: PeopleIndex, doc: string): Map<string, Set<PersonRecord>> {
+  const found = new Map<string, Set<PersonRecord>>();
+  for (const { tokens, chains } of sentences) {
+    for (const chain of chains) {
+      const before = tokens[chain.first - 1];
+      if (!before || before.kind !== 'word' || before.cap || !PERSON_NOUNS.has(before.lower) || chain.name.length === 0) continue;
+      const person = people.resolve(chain, doc);
+      if (!person) continue;
+      if (!found.has(before.lower)) found.set(before.lower, new Set());
+      found.get(before.lower)!.add(person);
+    }
+  }
+  return found;
 }
 
 const roleKey = (title: string) => nameKey(title).replace(/^(the|a|an) /, '').replace(/^(former|retired) /, '');
@@ -145,7 +163,12 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
   while (article >= 0 && from - article <= 3 && tokens[article]!.kind === 'word' && !tokens[article]!.cap && !FUNCTION_WORDS_LOWER.has(tokens[article]!.lower)) article--;
   const describedDefinite = definite || (article >= 0 && article < from && tokens[article]!.lower === 'the');
   const description = describedDefinite && !chain ? describedPerson(words) : null;
-  if (description) return rankReferents(description.gender, [], ctx)[0]?.speaker ?? null;
+  if (description) {
+    // The one person the article described with the same noun ("Rock star Ozzy Osbourne"), else the ranking.
+    const described = ctx.descriptors?.get(head.lower);
+    if (described?.size === 1) return personSpeaker([...described][0]!);
+    return rankReferents(description.gender, [], ctx)[0]?.speaker ?? null;
+  }
 
   // 3a. An institution described in lower case: "the central bank", "the federation". It is the body
   //     the article already named with that word, else (when qualified) a body of its own.

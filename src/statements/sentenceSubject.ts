@@ -37,11 +37,15 @@ export function sentenceSubject(tokens: Token[], chains: NameChain[], ctx: Artic
     let next = tokens[j];
     // Skip an apposition: "Steve Witkoff, Trump's special envoy, yesterday pulled out".
     if (next?.text === ',' && !pronoun) {
-      const close = tokens.findIndex((x, k) => k > j && k - j <= 12 && x.text === ',');
+      // …and a relative clause: "Weitz, who admitted he would not be many people's first choice, said".
+      const relative = ['who', 'whose', 'which'].includes(tokens[j + 1]?.lower ?? '');
+      const close = tokens.findIndex((x, k) => k > j && k - j <= (relative ? 24 : 12) && x.text === ',');
       const first = tokens[j + 1];
-      if (close > 0 && first && (['a', 'an', 'the'].includes(first.lower) || first.possessive)) next = tokens[close + 1];
+      if (close > 0 && first && (['a', 'an', 'the'].includes(first.lower) || first.possessive || relative)) next = tokens[close + 1];
     }
     if (next?.kind === 'word' && next.lower === 'and' && npWord(tokens[j + 1]) && tokens[j + 1]!.cap) return { plural: true };
+    // "Pullman's trilogy has been attacked": a possessive names the owner, not the subject.
+    if (tokens[j - 1]?.possessive && !pronoun) return { speaker: null, from: i, to: j };
     if (next?.kind === 'word' && !next.cap && !NOT_VERBS.has(next.lower)) {
       const speaker = pronoun ? resolvePronoun(t.lower, [], ctx)?.speaker ?? null : resolveNounPhrase(tokens, i, j, chains, ctx);
       return { speaker, from: i, to: j };

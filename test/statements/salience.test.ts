@@ -186,3 +186,15 @@ describe('coordinated reported clauses', () => {
   });
 });
 
+describe('subjects', () => {
+  it('skip a relative clause after a name and a possessive at the start: "he told" after "Weitz, who admitted …, said" is Weitz (entertainment_094)', () => {
+    const { statements } = bbc('entertainment_094');
+    expect(saying(statements, 'one of the few books to have changed my life')?.speaker).toBe('Chris Weitz');
+  });
+
+  it('give a description to the one person the article put the same noun before: "the heavy metal star" after "Rock star Ozzy Osbourne" (entertainment_141)', () => {
+    const { statements } = bbc('entertainment_141');
+    expect(saying(statements, 'could have met the same fate')?.speaker).toBe('Ozzy Osbourne');
+  });
+});
+
