@@ -5,7 +5,11 @@
 // The English locale only: the full package loads every language (~0.4 s more at every start).
 import * as chrono from 'chrono-node/en';
 import type { IsoDate } from '../types.js';
-import { NON_SPEECH_TIME_PREPOSITIONS, WEEKDAYS } from './lexicon.js';
+import { FUNCTION_WORDS, NON_SPEECH_TIME_PREPOSITIONS, WEEKDAYS } from './lexicon.js';
+import type { Cue } from './findCues.js';
+import type { Sentence } from './prepare.js';
+import type { MainSubject } from './sentenceSubject.js';
+import type { Token } from './tokens.js';
 
 /** Only expressions that name a day: weekdays, dates, yesterday/today/tonight. Not "last week". */
 const DAY_WORDS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|this (morning|afternoon|evening)|last night|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)?)\b/i;
@@ -63,3 +67,24 @@ const atNoon = (day: IsoDate) => {
   return new Date(y, m - 1, d, 12, 0, 0);
 };
 const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Stretches of the paragraph where the time of this speech event may be written. */
+export function dateRegions(cue: Cue, tokens: Token[], sentence: Sentence, main: MainSubject): { start: number; end: number }[] {
+  const span = (from: number, to: number) => ({ start: tokens[from]?.start ?? sentence.start, end: tokens[to - 1]?.end ?? sentence.end });
+  const regions = [span(cue.attribution.from, cue.attribution.to)];
+  const subjectStart = cue.subject.type === 'np' ? cue.subject.from : cue.subject.type === 'pronoun' ? cue.subject.index : -1;
+  const mainSpan = main && 'from' in main ? main : null;
+  // A leading adverbial before the subject: "On Wednesday morning, the Foreign Office confirmed…",
+  // "Speaking during a press conference on Monday, Mr Trump pledged…".
+  const leadEnd = subjectStart >= 0 ? subjectStart : cue.subject.type === 'main' && mainSpan ? mainSpan.from : -1;
+  if (leadEnd > 0 && tokens[leadEnd - 1]?.text === ',' && isLeadingPhrase(tokens[0]!)) regions.push(span(0, leadEnd - 1));
+  // A participle's own clause: "…, backing him in a phone call on Wednesday … and saying that…".
+  if (cue.subject.type === 'main' && mainSpan) {
+    if (cue.verb < mainSpan.from) regions.push(span(cue.verb, mainSpan.from));
+    else regions.push(span(mainSpan.to, cue.verb));
+  }
+  return regions;
+}
+
+const isLeadingPhrase = (first: Token) =>
+  first.kind === 'word' && ((first.cap && FUNCTION_WORDS.has(first.base) && !['The', 'A', 'An'].includes(first.base)) || /ing$/.test(first.lower));

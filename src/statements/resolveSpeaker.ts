@@ -12,6 +12,7 @@ import {
   PRONOUNS,
   PUBLICATION_HEADS,
   ROLE_HEADS,
+  ROLE_MODIFIERS,
   SPOKES_HEADS,
   isNationality,
 } from './lexicon.js';
@@ -19,6 +20,7 @@ import { nameKey, type NameChain } from './nameMentions.js';
 import { ANALYSIS_LIMITS } from './limits.js';
 import { bodyKey, bodySpeaker, personSpeaker, provisionalSpeaker, type BodyRegistry, type Speaker } from './speakers.js';
 import type { Token } from './tokens.js';
+import type { Cue } from './findCues.js';
 import { genderOf, rankCandidates, SALIENCE_WINDOW, type Candidate, type Gender, type SpeakerMention } from './salience.js';
 
 export interface SpeechEvent {
@@ -365,3 +367,28 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
 
 /** The sentences a back-reference may reach: bounded, so a very long article stays linear. */
 const recentHistory = (ctx: ArticleContext) => ctx.history.slice(-ANALYSIS_LIMITS.historySentences);
+
+/**
+ * The cue's subject when it describes a person without naming them: the office's words for a title
+ * ("a Home Office minister", "the new health minister for Wales"), '' for a description ("the
+ * singer"); undefined otherwise (a name, a pronoun, a body).
+ */
+export function describedSpeaker(cue: Cue, tokens: Token[]): string | null | undefined {
+  if (cue.subject.type !== 'np') return undefined;
+  const words = tokens.slice(cue.subject.from, cue.subject.to).filter((t) => t.kind === 'word');
+  if (words.some((t) => t.cap && !['The', 'A', 'An'].includes(t.text) && !ROLE_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower))) {
+    // Capitalised words other than an office's ("Home Office minister") name someone or something.
+    const office = words.findIndex((t) => ROLE_HEADS.has(t.lower));
+    if (office < 0) return undefined;
+  }
+  const titleAt = words.findIndex((t) => ROLE_HEADS.has(t.lower) && !SPOKES_HEADS.has(t.lower));
+  if (titleAt >= 0) return words.slice(0, titleAt + 1).map((t) => t.text).join(' ');
+  return words.some((t) => PERSON_NOUNS.has(t.lower)) ? null : undefined;
+}
+
+/** The person holds an office in this article other than the one the description gave. */
+export function holdsOtherOffice(speaker: Speaker, office: string | null, doc: string): boolean {
+  if (!office || !speaker.person) return false;
+  const head = office.toLowerCase().split(' ').at(-1)!;
+  return speaker.person.roles.some((r) => r.doc === doc && !r.role.toLowerCase().split(/\s+/).includes(head) && ROLE_HEADS.has(r.role.toLowerCase().split(/\s+/).at(-1)!) && !['chief', 'head'].includes(r.role.toLowerCase().split(/\s+/).at(-1)!));
+}

@@ -7,6 +7,9 @@
 // never takes a "he", and a body is never "he".
 import { getGender } from 'gender-detection-from-name';
 import type { PersonRecord } from './aliases.js';
+import type { NameChain } from './nameMentions.js';
+import type { SpeechEvent } from './resolveSpeaker.js';
+import type { Token } from './tokens.js';
 import { personSpeaker, type Speaker } from './speakers.js';
 
 export type Gender = 'm' | 'f';
@@ -96,3 +99,24 @@ export function rankCandidates(window: SpeakerMention[][], fits: (s: Speaker) =>
 
 /** A person mention of a sentence's named persons, as candidates see it. */
 export const personMention = (person: PersonRecord, role: SpeakerMention['role']): SpeakerMention => ({ speaker: personSpeaker(person), role });
+
+/** Words after a name that do not make it a clause's subject: "…, Ed Balls and Mr Brown", "…, Smith of Acme". */
+const CLAUSE_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'who', 'whose', 'which', 'that', 'the', 'a', 'an', 'as']);
+
+/**
+ * The sentence's mentions by role: speakers of its cues; its subject: the main subject found, or a
+ * name that opens the sentence or its main clause (after a leading phrase and a comma) with a verb
+ * after it ("Formerly one of Mr Brown's aides, Ed Balls hinted…"); every other name.
+ */
+export function sentenceMentions(events: SpeechEvent[], subject: Speaker | null, named: { chain: NameChain; person: PersonRecord | null }[], tokens: Token[]): SpeakerMention[] {
+  const mentions: SpeakerMention[] = events.map((e) => ({ speaker: e.speaker, role: 'speaker' }));
+  if (subject) mentions.push({ speaker: subject, role: 'subject' });
+  for (const { chain, person } of named) {
+    if (!person) continue;
+    const before = tokens[chain.first - 1];
+    const after = tokens[chain.last + 1];
+    const opensClause = chain.first === 0 || (before?.text === ',' && after?.kind === 'word' && !after.cap && !CLAUSE_WORDS.has(after.lower));
+    mentions.push(personMention(person, opensClause && !chain.possessive ? 'subject' : 'other'));
+  }
+  return mentions;
+}
