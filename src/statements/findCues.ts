@@ -8,6 +8,7 @@ import {
   HONORIFICS,
   INSTITUTION_HEADS,
   PERSON_NOUNS,
+  PHRASAL_SPEECH_VERBS,
   PRONOUNS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
@@ -87,9 +88,16 @@ export function findCues(tokens: Token[]): Cue[] {
       if (cue) cues.push(cue);
       return;
     }
-    const info = SPEECH_VERBS.get(t.lower);
+    let info = SPEECH_VERBS.get(t.lower);
+    let end = i;
+    // "pointed out that", "shot back", "talked up": the verb speaks only with its particle.
+    const phrasal = PHRASAL_SPEECH_VERBS.get(t.lower);
+    if (phrasal && isWord(tokens[i + 1]) && tokens[i + 1]!.lower === phrasal.particle) {
+      info = { takes: phrasal.takes, object: false, participle: t.lower.endsWith('ing') };
+      end = i + 1;
+    }
     if (!info || !looksLikeVerb(tokens, i, info)) return;
-    const cue = verbCue(tokens, i, info, cues);
+    const cue = verbCue(tokens, i, info, cues, end);
     if (cue) cues.push(cue);
   });
   return settle(tokens, cues);
@@ -109,7 +117,8 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   return true;
 }
 
-function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cue | null {
+/** The cue of the verb at `v`; `e` is its last word (a particle: "pointed out"), where the content may begin. */
+function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e = v): Cue | null {
   const found = findSubject(tokens, v, info, earlier);
   const { perfect } = found;
   let { subject, from: subjectFrom } = found;
@@ -127,33 +136,33 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     }
   }
   let trailing = false;
-  let content = { from: v + 1, to: tokens.length };
-  let attributionTo = v + 1;
+  let content = { from: e + 1, to: tokens.length };
+  let attributionTo = e + 1;
   let subj = subject;
 
   // Inverted order after a quote or comma: "“…,” said Mr Smith"; the speaker follows the verb.
   const before = tokens[subjectFrom - 1];
   if (subj.type === 'none' && (before?.kind === 'quote' || isPunct(before, ','))) {
     // "…,” said 9/11 widow Terry Strada": descriptor words before the name.
-    let lead = v + 1;
-    while (lead - v <= 3 && isDescriptor(tokens[lead]) && !tokens[lead]!.cap) lead++;
-    const namedAfter = lead > v + 1 && isWord(tokens[lead]) && tokens[lead]!.cap;
-    const after = namedAfter ? npRight(tokens, lead) : npRight(tokens, v + 1);
+    let lead = e + 1;
+    while (lead - e <= 3 && isDescriptor(tokens[lead]) && !tokens[lead]!.cap) lead++;
+    const namedAfter = lead > e + 1 && isWord(tokens[lead]) && tokens[lead]!.cap;
+    const after = namedAfter ? npRight(tokens, lead) : npRight(tokens, e + 1);
     // "said Moscow-based US lawyer Jamie Firestone": descriptors and a name may follow a first name run.
     for (let d = after.to; isDescriptor(tokens[d]) && !tokens[d]!.cap; d = after.to) {
       while (d - after.to < 3 && isDescriptor(tokens[d]) && !tokens[d]!.cap) d++;
       if (!isWord(tokens[d]) || !tokens[d]!.cap) break;
       after.to = npRight(tokens, d).to;
     }
-    if (after.to > v + 1) {
-      subj = { type: 'np', from: namedAfter ? lead : v + 1, to: personBeforeOf(tokens, namedAfter ? lead : v + 1, after.to) };
+    if (after.to > e + 1) {
+      subj = { type: 'np', from: namedAfter ? lead : e + 1, to: personBeforeOf(tokens, namedAfter ? lead : e + 1, after.to) };
       attributionTo = after.to;
       content = { from: 0, to: subjectFrom - (before?.kind === 'quote' ? 0 : 1) };
       trailing = true;
     }
   }
   if (!trailing) {
-    const start = contentStart(tokens, v, info);
+    const start = contentStart(tokens, e, info);
     content = { from: start, to: tokens.length };
     attributionTo = start;
     // "…, a UK source said." / "…,” he told reporters on Tuesday night.": the content came first.
@@ -161,21 +170,21 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     const before = tokens.slice(0, preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1);
     // A sentence that opens with a quote closed by , ? or ! and goes on "X said …" reports the quote,
     // whatever adjuncts follow ("“…,” Melanie said to the nominee, who …", "“…,” Trump said this month on CNBC").
-    const rest = tokens.slice(v + 1);
+    const rest = tokens.slice(e + 1);
     const quoteOpens =
       preceding?.kind === 'quote' && subjectFrom === 1 && /[,?!]$/.test(preceding.quote!.text) &&
       // A quoted show title after a possessive may follow: "Pence said on CNN's “State of the Union.”"
       // A comma inside the closing mark is the writer's sign that the cue comes next, whatever quoted
       // words follow it ("“…,” Cruz said after a brief “I'm sorry”", "“…,” Fiorina told “Fox and Friends,”").
       (/,$/.test(preceding.quote!.text) || !rest.some((t, k) => t.kind === 'quote' && !rest[k - 1]?.possessive)) && !(isWord(rest[0]) && rest[0].lower === 'that') && !isPunct(rest[0], ':');
-    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, v, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
+    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, e, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
       trailing = true;
       content = { from: 0, to: preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1 };
       const comma = rest.findIndex((t) => isPunct(t, ','));
-      attributionTo = quoteOpens && comma >= 0 ? v + 1 + comma : tokens.length;
+      attributionTo = quoteOpens && comma >= 0 ? e + 1 + comma : tokens.length;
     }
   }
-  if (info.takes === 'event') content = { from: v + 1, to: v + 1 };
+  if (info.takes === 'event') content = { from: e + 1, to: e + 1 };
   return {
     verb: v,
     verbText: tokens[v]!.text,
@@ -183,7 +192,7 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     subject: subj,
     content,
     trailing,
-    attribution: { from: subj.type === 'np' || subj.type === 'pronoun' ? Math.min(subjectFrom, v) : v, to: Math.max(attributionTo, v + 1) },
+    attribution: { from: subj.type === 'np' || subj.type === 'pronoun' ? Math.min(subjectFrom, v) : v, to: Math.max(attributionTo, e + 1) },
     perfect,
     eventOnly: false,
   };

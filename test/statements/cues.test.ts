@@ -80,3 +80,18 @@ describe('statement kinds', () => {
     expect(saying(statements, 'fair and final')?.speaker).toMatch(/federation/);
   });
 });
+
+describe('speech verbs beyond "said" (PolNeAR train misses)', () => {
+  it('reads reporting verbs of the long tail: bemoaned, thanked, interjected, groused', () => {
+    expect(cuesOf('Rubio also bemoaned the current political climate in which people “literally hate each other.”')[0]).toMatchObject({ verb: 'bemoaned', subject: 'Rubio', content: 'the current political climate in which people <q>' });
+    expect(cuesOf('Moore thanked Obama for “stepping up and taking action when Congress won’t.”')[0]).toMatchObject({ verb: 'thanked', subject: 'Moore' });
+    expect(cuesOf('Trump interjected: “Only Rosie O’Donnell.”')[0]).toMatchObject({ verb: 'interjected', subject: 'Trump', content: '<q>' });
+    expect(cuesOf('Trump groused that CNN “doesn’t treat me properly.”')[0]).toMatchObject({ verb: 'groused', subject: 'Trump', content: 'CNN <q>' });
+  });
+
+  it('reads a phrasal speech verb only with its particle: "pointed out that", "shot back"', () => {
+    expect(cuesOf('A reporter pointed out that Terris, the Post reporter, saw the incident unfold.')[0]).toMatchObject({ verb: 'pointed', subject: 'A reporter', content: 'Terris , the Post reporter , saw the incident unfold' });
+    expect(cuesOf('Hillary shot back: “I suppose I could have chosen to bake cookies.”')[0]).toMatchObject({ verb: 'shot', subject: 'Hillary', content: '<q>' });
+    expect(cuesOf('The sniper shot the target.')).toEqual([]);
+  });
+});
