@@ -274,6 +274,11 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
     if (open >= 0) k = Math.max(0, k - 6) + open - 1;
   }
   const t = tokens[k];
+  // "…, Spicer said, adding, “…”", "…” said Joe Biden, urging …", "Ash described it as a “…,” adding:":
+  // a participle after an earlier cue of the sentence continues that cue's speaker.
+  const last = earlier[earlier.length - 1];
+  const continuesCue = info.participle && k === v - 1 && (isPunct(t, ',') || (t?.kind === 'quote' && /,$/.test(t.quote!.text))) && !!last && last.verb < v && !['none', 'plural'].includes(last.subject.type);
+  const participleSubject: Subject = continuesCue ? { type: 'coordinated' } : { type: 'main' };
   if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
   if (isWord(t) && PRONOUNS.has(t.lower)) return { subject: { type: 'pronoun', index: k, pronoun: t.lower }, from: k, perfect };
   if (isWord(t) && CLAUSE_STARTERS.has(t.lower)) {
@@ -299,9 +304,9 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
       }
       if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
     }
-    return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: k + 1, perfect };
+    return { subject: info.participle ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   }
-  if (t.kind === 'quote') return { subject: { type: 'none' }, from: k + 1, perfect };
+  if (t.kind === 'quote') return { subject: continuesCue ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   const np = npLeft(tokens, k);
   if (np === null) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
   // "Mr. Morgan of the Sierra Club said": the person before "of".

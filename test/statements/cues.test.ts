@@ -34,7 +34,7 @@ describe('findCues', () => {
 
   it('reads coordinated and participle cues: "… and added", ", posting on X:"', () => {
     const cues = cuesOf('Ms Day said it was “not helpful” but added it was “naïve”, posting on X: “Enough.”');
-    expect(cues.map((c) => c.subject)).toEqual(['Ms Day', 'coordinated', 'main']);
+    expect(cues.map((c) => c.subject)).toEqual(['Ms Day', 'coordinated', 'coordinated']); // the participle continues the cue before it
   });
 
   it('reads "according to" before and after the reported words', () => {
@@ -93,5 +93,14 @@ describe('speech verbs beyond "said" (PolNeAR train misses)', () => {
     expect(cuesOf('A reporter pointed out that Terris, the Post reporter, saw the incident unfold.')[0]).toMatchObject({ verb: 'pointed', subject: 'A reporter', content: 'Terris , the Post reporter , saw the incident unfold' });
     expect(cuesOf('Hillary shot back: “I suppose I could have chosen to bake cookies.”')[0]).toMatchObject({ verb: 'shot', subject: 'Hillary', content: '<q>' });
     expect(cuesOf('The sniper shot the target.')).toEqual([]);
+  });
+});
+
+describe('participle cues after another cue', () => {
+  it('gives ", adding, “…”" after a trailing or quoted cue the speaker of that cue', () => {
+    expect(cuesOf('Ryan and Trump will meet sometime next week, Spicer said, adding, "They need to sit down and have a good talk."').map((c) => c.subject)).toEqual(['Spicer', 'coordinated']);
+    expect(cuesOf('In the email, Ash described the move as a “major breach of trust,” adding: “I am now informing all of our committee members.”').map((c) => c.subject)).toEqual(['Ash', 'coordinated']);
+    const { statements } = analyse(' date 2016-05-05\nRyan and Trump will meet sometime next week, Sean Spicer said, adding, "They need to sit down and have a good talk."');
+    expect(saying(statements, 'sit down')?.speaker).toBe('Sean Spicer');
   });
 });
