@@ -51,6 +51,8 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it']);
 const ADJUNCT_PREPOSITIONS = new Set(['at', 'on', 'in', 'during', 'to', 'after', 'before', 'with', 'from', 'via', 'outside', 'inside', 'following', 'while', 'when', 'through', 'over', 'as', 'for']);
 const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later']);
 const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'words', 'letter', 'post', 'tweet', 'interview', 'testimony', 'message', 'transcript']);
+/** Words that open an adjunct set off by commas after a subject: "Hunter, meanwhile, told…". */
+const LOOSE_OPENERS = new Set(['meanwhile', 'however', 'too', 'also', 'though', 'instead', 'likewise', 'separately', 'clad', 'who', 'when', 'where', 'once', 'now', 'then', 'still', 'unlike', 'like', 'asked', 'pressed', 'citing']);
 const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
@@ -377,7 +379,14 @@ function appositionOpener(tokens: Token[], k: number): number | null {
       const inner = tokens.slice(j + 1, k);
       const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
       // The word before may end an earlier apposition: "X, the lawyer for the county, one of …,".
-      return opensApposition && !hasVerb && (npWord(tokens[j - 1]) || appositionOpener(tokens, j) !== null) ? j : null;
+      if (opensApposition && !hasVerb && (npWord(tokens[j - 1]) || appositionOpener(tokens, j) !== null)) return j;
+      // An adjunct set off after a name that opens the sentence: "Trump, in Kentucky, said", "Hunter,
+      // meanwhile, told", "Mary Susan, clad in a red cape…, said", "Ted Cruz, when asked …, responded".
+      const named = isWord(tokens[j - 1]) && tokens[j - 1]!.cap && !FUNCTION_WORDS.has(tokens[j - 1]!.base);
+      const np = named ? npLeft(tokens, j - 1) : null;
+      const opensSentence = np !== null && (np === 0 || (isWord(tokens[np - 1]) && ['and', 'but'].includes(tokens[np - 1]!.lower)));
+      const adjunct = ADJUNCT_PREPOSITIONS.has(first.lower) || LOOSE_OPENERS.has(first.lower) || isMannerAdverb(first) || (!first.cap && /^[a-z]+(ing|ed)$/.test(first.text) && !SPEECH_VERBS.has(first.lower));
+      return adjunct && opensSentence && !inner.some((x) => x.kind === 'quote') ? j : null;
     }
     if (t.kind === 'quote') return null;
   }

@@ -104,3 +104,15 @@ describe('participle cues after another cue', () => {
     expect(saying(statements, 'sit down')?.speaker).toBe('Sean Spicer');
   });
 });
+
+describe('an adjunct between the subject and its verb', () => {
+  it('reads "X, in Kentucky, said", "X, meanwhile, told", "X, in a statement …, said he …" with X the speaker', () => {
+    expect(cuesOf('Trump, in Kentucky, said Tuesday that Rubio was “a total lightweight.”')[0]).toMatchObject({ subject: 'Trump', trailing: false, content: 'Rubio was <q>' });
+    expect(cuesOf('Hunter, meanwhile, told Politico on Wednesday that he is in favor of Trump.')[0]).toMatchObject({ subject: 'Hunter', trailing: false });
+    expect(cuesOf('Corey Lewandowski, in a statement released by the campaign on Thursday, said he “appreciates the thoughtful confederation.”')[0]).toMatchObject({ subject: 'Corey Lewandowski', trailing: false, content: 'he <q>' });
+  });
+
+  it('still reads content before a trailing cue after a comma', () => {
+    expect(cuesOf('The economy is weak in the north, at least for now, said Brown.')[0]).toMatchObject({ subject: 'Brown', trailing: true });
+  });
+});
