@@ -49,7 +49,7 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it']);
 const ADJUNCT_PREPOSITIONS = new Set(['at', 'on', 'in', 'during', 'to', 'after', 'before', 'with', 'from', 'via', 'outside', 'inside', 'following', 'while', 'when', 'through', 'over', 'as', 'for']);
-const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later']);
+const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'week', 'weekend', 'month', 'year']);
 const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'words', 'letter', 'post', 'tweet', 'interview', 'testimony', 'message', 'transcript']);
 /** Words that open an adjunct set off by commas after a subject: "Hunter, meanwhile, told…". */
 const LOOSE_OPENERS = new Set(['meanwhile', 'however', 'too', 'also', 'though', 'instead', 'likewise', 'separately', 'clad', 'who', 'when', 'where', 'once', 'now', 'then', 'still', 'unlike', 'like', 'asked', 'pressed', 'citing']);
@@ -222,7 +222,8 @@ function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
   let rest = tokens.slice(v + 1);
   // "…,” he said, suggesting …" / "…, and added …": a participle or a new clause after a comma is
   // another event; the cue itself ends at the comma.
-  const clauseAt = rest.findIndex((t, k) => isPunct(t, ',') && isWord(rest[k + 1]) && !rest[k + 1]!.cap && (/ing$/.test(rest[k + 1]!.lower) || CLAUSE_STARTERS.has(rest[k + 1]!.lower)));
+  // So does a prepositional phrase after a comma: "…, Clinton declared in an interview Thursday, in the latest …".
+  const clauseAt = rest.findIndex((t, k) => isPunct(t, ',') && isWord(rest[k + 1]) && !rest[k + 1]!.cap && (/ing$/.test(rest[k + 1]!.lower) || CLAUSE_STARTERS.has(rest[k + 1]!.lower) || (k > 0 && ['in', 'at', 'during', 'after', 'before', 'ahead', 'amid', 'following', 'when', 'where', 'who', 'which'].includes(rest[k + 1]!.lower))));
   if (clauseAt >= 0) rest = rest.slice(0, clauseAt);
   // "said sarcastically", "said Friday as …", "said this morning": skip to what follows.
   let skip = 0;
@@ -400,6 +401,9 @@ function timePhraseStart(tokens: Token[], k: number): number | null {
   if (i >= 0 && tokens[i]!.lower === 'on') return i;
   const words = tokens.slice(i + 1, k + 1).map((t) => t.lower);
   if (words.length === 1 && ['yesterday', 'today', 'tonight', 'earlier', 'later'].includes(words[0]!)) return i + 1;
+  // "Priebus later Thursday told", "Trump Tuesday night said": a weekday alone, capitalised.
+  const lead = ['later', 'earlier'].includes(words[0] ?? '') ? 1 : 0;
+  if (words.length - lead >= 1 && words.length - lead <= 2 && WEEKDAYS.includes(words[lead]!) && tokens[i + 1 + lead]!.cap) return i + 1;
   if (words[0] === 'last' || words[0] === 'this') return i + 1;
   return null;
 }

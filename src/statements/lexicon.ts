@@ -114,7 +114,7 @@ export const BE = set(`is was were are be been being am 's`);
 export const BETWEEN_SUBJECT_AND_VERB = set(`has have had also himself herself itself themselves then later
   previously repeatedly unilaterally separately again once would will could did does do just earlier
   yesterday today tonight recently subsequently publicly privately reportedly allegedly first further
-  has'nt never already still now initially quickly swiftly briefly simply even`);
+  has'nt never already still now initially quickly swiftly briefly simply even only`);
 
 /** Honorifics before a name (not roles): Mr Lammy, Sir Keir, Gen Kellogg. */
 export const HONORIFICS = set(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Prof Professor Gen Rev Fr

@@ -116,3 +116,15 @@ describe('an adjunct between the subject and its verb', () => {
     expect(cuesOf('The economy is weak in the north, at least for now, said Brown.')[0]).toMatchObject({ subject: 'Brown', trailing: true });
   });
 });
+
+describe('times and adjuncts around the verb', () => {
+  it('skips "last week", a lone weekday and "only" between subject and verb', () => {
+    expect(cuesOf('Priebus later Thursday told Fox News: “Both Donald Trump and Paul Ryan are meeting up next week.”')[0]).toMatchObject({ subject: 'Priebus', content: '<q>' });
+    expect(cuesOf('Senate Democrat Dianne Feinstein (D-Calif.) last week said Clinton was not the originator of any "top secret" email chains.')[0]).toMatchObject({ subject: 'Senate Democrat Dianne Feinstein' });
+    expect(cuesOf('The scheduling was so odd that a spokesman for Bernie Sanders could only quip: "I guess Christmas Eve was booked."')[0]).toMatchObject({ subject: 'a spokesman for Bernie Sanders', content: '<q>' });
+  });
+
+  it('ends a trailing cue at a comma before another prepositional phrase', () => {
+    expect(cuesOf('Bernie Sanders’ plan would "end all the kinds of health care we know," Hillary Clinton declared in an interview Thursday, in the latest escalation of words between the candidates.')[0]).toMatchObject({ subject: 'Hillary Clinton', trailing: true, content: 'Bernie Sanders’ plan would <q>' });
+  });
+});
