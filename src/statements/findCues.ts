@@ -7,6 +7,7 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INSTITUTION_HEADS,
+  JOB_NOUNS,
   PERSON_NOUNS,
   PHRASAL_SPEECH_VERBS,
   PRONOUNS,
@@ -16,6 +17,7 @@ import {
   SPOKES_HEADS,
   WEEKDAYS,
   type VerbInfo,
+  isNationality,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
 
@@ -204,9 +206,12 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
  *  name, then where they are from; the person ends at "of" (a title's "of" stays: "Secretary of State"). */
 function personBeforeOf(tokens: Token[], from: number, to: number): number {
   const of = tokens.slice(from, to).findIndex((t) => t.lower === 'of');
-  if (of <= 1 || !HONORIFICS.has(tokens[from]!.base)) return to;
-  const name = tokens.slice(from + 1, from + of);
-  return name.every((t) => t.cap && !ROLE_HEADS.has(t.lower)) ? from + of : to;
+  if (of <= 0) return to;
+  // "Jeffrey Lewis of the James Martin Center": two or more name words need no honorific.
+  const honorific = HONORIFICS.has(tokens[from]!.base);
+  const name = tokens.slice(from + (honorific ? 1 : 0), from + of);
+  if (name.length < (honorific ? 1 : 2)) return to;
+  return name.every((t) => t.cap && !t.possessive && !ROLE_HEADS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !FUNCTION_WORDS.has(t.base) && !isNationality(t.text)) ? from + of : to;
 }
 
 /** A word that may describe the name after it: "lawyer", "widow", "9/11", "Trump" (not "and", "said"). */
@@ -376,7 +381,9 @@ function appositionOpener(tokens: Token[], k: number): number | null {
     if (isPunct(t, ',–—')) {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
-      const opensApposition = DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
+      // "Michael Green, associate professor of history at …,": a role or person noun among the first words.
+      const describes = tokens.slice(j + 1, Math.min(k, j + 4)).some((x) => isWord(x) && !x.cap && (ROLE_HEADS.has(x.lower) || PERSON_NOUNS.has(x.lower) || JOB_NOUNS.has(x.lower)));
+      const opensApposition = describes || DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
       const inner = tokens.slice(j + 1, k);
       const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
       // The word before may end an earlier apposition: "X, the lawyer for the county, one of …,".

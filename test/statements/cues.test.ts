@@ -128,3 +128,15 @@ describe('times and adjuncts around the verb', () => {
     expect(cuesOf('Bernie Sanders’ plan would "end all the kinds of health care we know," Hillary Clinton declared in an interview Thursday, in the latest escalation of words between the candidates.')[0]).toMatchObject({ subject: 'Hillary Clinton', trailing: true, content: 'Bernie Sanders’ plan would <q>' });
   });
 });
+
+describe('who the subject is when an apposition or an "of" phrase follows the name', () => {
+  it('reads an apposition opened by a role word without a determiner', () => {
+    expect(cuesOf('Michael Green, associate professor of history at the University of Nevada-Las Vegas, said places such as Iowa "have more of a historical resonance."')[0]).toMatchObject({ subject: 'Michael Green', content: 'places such as Iowa <q>' });
+  });
+
+  it('ends a full name before "of" without an honorific; keeps institutions and titles whole', () => {
+    expect(cuesOf('"Building a staged thermonuclear weapon would seem to be a bit of a stretch for the North Koreans," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.')[0]).toMatchObject({ subject: 'Jeffrey Lewis', trailing: true, content: '<q>' });
+    expect(cuesOf('The Bank of England said rates would rise.')[0]).toMatchObject({ subject: 'The Bank of England' });
+    expect(cuesOf('Secretary of State John Kerry said the talks would resume.')[0]).toMatchObject({ subject: 'Secretary of State John Kerry' });
+  });
+});
