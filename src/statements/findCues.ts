@@ -382,19 +382,28 @@ function appositionOpener(tokens: Token[], k: number): number | null {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
       // "Michael Green, associate professor of history at …,": a role or person noun among the first words.
-      const describes = tokens.slice(j + 1, Math.min(k, j + 4)).some((x) => isWord(x) && !x.cap && (ROLE_HEADS.has(x.lower) || PERSON_NOUNS.has(x.lower) || JOB_NOUNS.has(x.lower)));
+      const describes = tokens.slice(j + 1, Math.min(k, j + 5)).some((x) => {
+        const head = x.lower.split('-').pop()!; // "co-founder", "vice-chair"
+        return isWord(x) && !x.cap && (ROLE_HEADS.has(head) || PERSON_NOUNS.has(head) || JOB_NOUNS.has(head));
+      });
       const opensApposition = describes || DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
       const inner = tokens.slice(j + 1, k);
-      const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
+      // A speech verb makes it a clause, not an apposition; not a gerund used as a noun ("a creative
+      // writing professor").
+      const hasVerb = inner.some((x, n) => SPEECH_VERBS.has(x.lower) && !x.cap && !(x.lower.endsWith('ing') && n > 0 && isWord(inner[n - 1]) && !inner[n - 1]!.cap && !isMannerAdverb(inner[n - 1])));
       // The word before may end an earlier apposition: "X, the lawyer for the county, one of …,".
       if (opensApposition && !hasVerb && (npWord(tokens[j - 1]) || appositionOpener(tokens, j) !== null)) return j;
       // An adjunct set off after a name that opens the sentence: "Trump, in Kentucky, said", "Hunter,
       // meanwhile, told", "Mary Susan, clad in a red cape…, said", "Ted Cruz, when asked …, responded".
       const named = isWord(tokens[j - 1]) && tokens[j - 1]!.cap && !FUNCTION_WORDS.has(tokens[j - 1]!.base);
       const np = named ? npLeft(tokens, j - 1) : null;
-      const opensSentence = np !== null && (np === 0 || (isWord(tokens[np - 1]) && ['and', 'but'].includes(tokens[np - 1]!.lower)));
+      // …or follows the quote it reports: "“…,” Texas delegate Bill Eastland, wearing a cowboy hat, said".
+      let lead = np ?? 0;
+      while (np !== null && lead > 0 && np - lead < 4 && isDescriptor(tokens[lead - 1])) lead--; // "Texas delegate"
+      const before = np === null ? undefined : isPunct(tokens[lead - 1], ',') ? tokens[lead - 2] : tokens[lead - 1];
+      const opensSentence = np !== null && (np === 0 || (isWord(tokens[np - 1]) && ['and', 'but'].includes(tokens[np - 1]!.lower)) || before?.kind === 'quote');
       const adjunct = ADJUNCT_PREPOSITIONS.has(first.lower) || LOOSE_OPENERS.has(first.lower) || isMannerAdverb(first) || (!first.cap && /^[a-z]+(ing|ed)$/.test(first.text) && !SPEECH_VERBS.has(first.lower));
-      return adjunct && opensSentence && !inner.some((x) => x.kind === 'quote') ? j : null;
+      return adjunct && opensSentence ? j : null;
     }
     if (t.kind === 'quote') return null;
   }

@@ -140,3 +140,15 @@ describe('who the subject is when an apposition or an "of" phrase follows the na
     expect(cuesOf('Secretary of State John Kerry said the talks would resume.')[0]).toMatchObject({ subject: 'Secretary of State John Kerry' });
   });
 });
+
+describe('appositions after the quote a trailing cue reports', () => {
+  it('reads "“…,” Name, role words …, said" and a participle apposition as the name speaking', () => {
+    expect(cuesOf('“Today’s speech shows a lot,” Adam Green, co-founder of the Progressive Campaign Change Committee, said in a statement.')[0]).toMatchObject({ subject: 'Adam Green', trailing: true, content: '<q>' });
+    expect(cuesOf('“The basic contradiction is the requirement,” Bill Frelick, refugee rights program director at Human Rights Watch, said in an interview.')[0]).toMatchObject({ subject: 'Bill Frelick', trailing: true, content: '<q>' });
+    expect(cuesOf('“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat, said matter-of-factly.')[0]).toMatchObject({ subject: 'Texas delegate Bill Eastland', trailing: true });
+  });
+
+  it('does not take a gerund inside an apposition for a speech verb', () => {
+    expect(cuesOf('Sexton, a creative writing professor, said he holds his working-class roots “very near and dear to my heart.”').find((c) => c.verb === 'said')).toMatchObject({ subject: 'Sexton', trailing: false, content: 'he holds his working-class roots <q>' });
+  });
+});
