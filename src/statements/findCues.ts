@@ -7,7 +7,9 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INSTITUTION_HEADS,
+  JOB_NOUNS,
   PERSON_NOUNS,
+  PHRASAL_SPEECH_VERBS,
   PRONOUNS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
@@ -15,6 +17,7 @@ import {
   SPOKES_HEADS,
   WEEKDAYS,
   type VerbInfo,
+  isNationality,
 } from './lexicon.js';
 import type { Token } from './tokens.js';
 
@@ -48,8 +51,10 @@ const DETERMINERS = new Set(['the', 'a', 'an']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'it']);
 const ADJUNCT_PREPOSITIONS = new Set(['at', 'on', 'in', 'during', 'to', 'after', 'before', 'with', 'from', 'via', 'outside', 'inside', 'following', 'while', 'when', 'through', 'over', 'as', 'for']);
-const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later']);
+const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'night', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'week', 'weekend', 'month', 'year']);
 const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'words', 'letter', 'post', 'tweet', 'interview', 'testimony', 'message', 'transcript']);
+/** Words that open an adjunct set off by commas after a subject: "Hunter, meanwhile, told…". */
+const LOOSE_OPENERS = new Set(['meanwhile', 'however', 'too', 'also', 'though', 'instead', 'likewise', 'separately', 'clad', 'who', 'when', 'where', 'once', 'now', 'then', 'still', 'unlike', 'like', 'asked', 'pressed', 'citing']);
 const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
@@ -87,9 +92,16 @@ export function findCues(tokens: Token[]): Cue[] {
       if (cue) cues.push(cue);
       return;
     }
-    const info = SPEECH_VERBS.get(t.lower);
+    let info = SPEECH_VERBS.get(t.lower);
+    let end = i;
+    // "pointed out that", "shot back", "talked up": the verb speaks only with its particle.
+    const phrasal = PHRASAL_SPEECH_VERBS.get(t.lower);
+    if (phrasal && isWord(tokens[i + 1]) && tokens[i + 1]!.lower === phrasal.particle) {
+      info = { takes: phrasal.takes, object: false, participle: t.lower.endsWith('ing') };
+      end = i + 1;
+    }
     if (!info || !looksLikeVerb(tokens, i, info)) return;
-    const cue = verbCue(tokens, i, info, cues);
+    const cue = verbCue(tokens, i, info, cues, end);
     if (cue) cues.push(cue);
   });
   return settle(tokens, cues);
@@ -109,7 +121,8 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   return true;
 }
 
-function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cue | null {
+/** The cue of the verb at `v`; `e` is its last word (a particle: "pointed out"), where the content may begin. */
+function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e = v): Cue | null {
   const found = findSubject(tokens, v, info, earlier);
   const { perfect } = found;
   let { subject, from: subjectFrom } = found;
@@ -127,33 +140,33 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     }
   }
   let trailing = false;
-  let content = { from: v + 1, to: tokens.length };
-  let attributionTo = v + 1;
+  let content = { from: e + 1, to: tokens.length };
+  let attributionTo = e + 1;
   let subj = subject;
 
   // Inverted order after a quote or comma: "“…,” said Mr Smith"; the speaker follows the verb.
   const before = tokens[subjectFrom - 1];
   if (subj.type === 'none' && (before?.kind === 'quote' || isPunct(before, ','))) {
     // "…,” said 9/11 widow Terry Strada": descriptor words before the name.
-    let lead = v + 1;
-    while (lead - v <= 3 && isDescriptor(tokens[lead]) && !tokens[lead]!.cap) lead++;
-    const namedAfter = lead > v + 1 && isWord(tokens[lead]) && tokens[lead]!.cap;
-    const after = namedAfter ? npRight(tokens, lead) : npRight(tokens, v + 1);
+    let lead = e + 1;
+    while (lead - e <= 3 && isDescriptor(tokens[lead]) && !tokens[lead]!.cap) lead++;
+    const namedAfter = lead > e + 1 && isWord(tokens[lead]) && tokens[lead]!.cap;
+    const after = namedAfter ? npRight(tokens, lead) : npRight(tokens, e + 1);
     // "said Moscow-based US lawyer Jamie Firestone": descriptors and a name may follow a first name run.
     for (let d = after.to; isDescriptor(tokens[d]) && !tokens[d]!.cap; d = after.to) {
       while (d - after.to < 3 && isDescriptor(tokens[d]) && !tokens[d]!.cap) d++;
       if (!isWord(tokens[d]) || !tokens[d]!.cap) break;
       after.to = npRight(tokens, d).to;
     }
-    if (after.to > v + 1) {
-      subj = { type: 'np', from: namedAfter ? lead : v + 1, to: personBeforeOf(tokens, namedAfter ? lead : v + 1, after.to) };
+    if (after.to > e + 1) {
+      subj = { type: 'np', from: namedAfter ? lead : e + 1, to: personBeforeOf(tokens, namedAfter ? lead : e + 1, after.to) };
       attributionTo = after.to;
       content = { from: 0, to: subjectFrom - (before?.kind === 'quote' ? 0 : 1) };
       trailing = true;
     }
   }
   if (!trailing) {
-    const start = contentStart(tokens, v, info);
+    const start = contentStart(tokens, e, info);
     content = { from: start, to: tokens.length };
     attributionTo = start;
     // "…, a UK source said." / "…,” he told reporters on Tuesday night.": the content came first.
@@ -161,21 +174,21 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     const before = tokens.slice(0, preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1);
     // A sentence that opens with a quote closed by , ? or ! and goes on "X said …" reports the quote,
     // whatever adjuncts follow ("“…,” Melanie said to the nominee, who …", "“…,” Trump said this month on CNBC").
-    const rest = tokens.slice(v + 1);
+    const rest = tokens.slice(e + 1);
     const quoteOpens =
       preceding?.kind === 'quote' && subjectFrom === 1 && /[,?!]$/.test(preceding.quote!.text) &&
       // A quoted show title after a possessive may follow: "Pence said on CNN's “State of the Union.”"
       // A comma inside the closing mark is the writer's sign that the cue comes next, whatever quoted
       // words follow it ("“…,” Cruz said after a brief “I'm sorry”", "“…,” Fiorina told “Fox and Friends,”").
       (/,$/.test(preceding.quote!.text) || !rest.some((t, k) => t.kind === 'quote' && !rest[k - 1]?.possessive)) && !(isWord(rest[0]) && rest[0].lower === 'that') && !isPunct(rest[0], ':');
-    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, v, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
+    if (subjectFrom > 0 && (preceding?.kind === 'quote' || isPunct(preceding, ',–—')) && (quoteOpens || restIsAdjunct(tokens, e, info)) && reportsSomething(before) && subj.type !== 'coordinated' && subj.type !== 'main') {
       trailing = true;
       content = { from: 0, to: preceding?.kind === 'quote' ? subjectFrom : subjectFrom - 1 };
       const comma = rest.findIndex((t) => isPunct(t, ','));
-      attributionTo = quoteOpens && comma >= 0 ? v + 1 + comma : tokens.length;
+      attributionTo = quoteOpens && comma >= 0 ? e + 1 + comma : tokens.length;
     }
   }
-  if (info.takes === 'event') content = { from: v + 1, to: v + 1 };
+  if (info.takes === 'event') content = { from: e + 1, to: e + 1 };
   return {
     verb: v,
     verbText: tokens[v]!.text,
@@ -183,7 +196,7 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
     subject: subj,
     content,
     trailing,
-    attribution: { from: subj.type === 'np' || subj.type === 'pronoun' ? Math.min(subjectFrom, v) : v, to: Math.max(attributionTo, v + 1) },
+    attribution: { from: subj.type === 'np' || subj.type === 'pronoun' ? Math.min(subjectFrom, v) : v, to: Math.max(attributionTo, e + 1) },
     perfect,
     eventOnly: false,
   };
@@ -193,9 +206,12 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[]): Cu
  *  name, then where they are from; the person ends at "of" (a title's "of" stays: "Secretary of State"). */
 function personBeforeOf(tokens: Token[], from: number, to: number): number {
   const of = tokens.slice(from, to).findIndex((t) => t.lower === 'of');
-  if (of <= 1 || !HONORIFICS.has(tokens[from]!.base)) return to;
-  const name = tokens.slice(from + 1, from + of);
-  return name.every((t) => t.cap && !ROLE_HEADS.has(t.lower)) ? from + of : to;
+  if (of <= 0) return to;
+  // "Jeffrey Lewis of the James Martin Center": two or more name words need no honorific.
+  const honorific = HONORIFICS.has(tokens[from]!.base);
+  const name = tokens.slice(from + (honorific ? 1 : 0), from + of);
+  if (name.length < (honorific ? 1 : 2)) return to;
+  return name.every((t) => t.cap && !t.possessive && !ROLE_HEADS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !FUNCTION_WORDS.has(t.base) && !isNationality(t.text)) ? from + of : to;
 }
 
 /** A word that may describe the name after it: "lawyer", "widow", "9/11", "Trump" (not "and", "said"). */
@@ -211,7 +227,8 @@ function restIsAdjunct(tokens: Token[], v: number, info: VerbInfo): boolean {
   let rest = tokens.slice(v + 1);
   // "…,” he said, suggesting …" / "…, and added …": a participle or a new clause after a comma is
   // another event; the cue itself ends at the comma.
-  const clauseAt = rest.findIndex((t, k) => isPunct(t, ',') && isWord(rest[k + 1]) && !rest[k + 1]!.cap && (/ing$/.test(rest[k + 1]!.lower) || CLAUSE_STARTERS.has(rest[k + 1]!.lower)));
+  // So does a prepositional phrase after a comma: "…, Clinton declared in an interview Thursday, in the latest …".
+  const clauseAt = rest.findIndex((t, k) => isPunct(t, ',') && isWord(rest[k + 1]) && !rest[k + 1]!.cap && (/ing$/.test(rest[k + 1]!.lower) || CLAUSE_STARTERS.has(rest[k + 1]!.lower) || (k > 0 && ['in', 'at', 'during', 'after', 'before', 'ahead', 'amid', 'following', 'when', 'where', 'who', 'which'].includes(rest[k + 1]!.lower))));
   if (clauseAt >= 0) rest = rest.slice(0, clauseAt);
   // "said sarcastically", "said Friday as …", "said this morning": skip to what follows.
   let skip = 0;
@@ -265,6 +282,11 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
     if (open >= 0) k = Math.max(0, k - 6) + open - 1;
   }
   const t = tokens[k];
+  // "…, Spicer said, adding, “…”", "…” said Joe Biden, urging …", "Ash described it as a “…,” adding:":
+  // a participle after an earlier cue of the sentence continues that cue's speaker.
+  const last = earlier[earlier.length - 1];
+  const continuesCue = info.participle && k === v - 1 && (isPunct(t, ',') || (t?.kind === 'quote' && /,$/.test(t.quote!.text))) && !!last && last.verb < v && !['none', 'plural'].includes(last.subject.type);
+  const participleSubject: Subject = continuesCue ? { type: 'coordinated' } : { type: 'main' };
   if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
   if (isWord(t) && PRONOUNS.has(t.lower)) return { subject: { type: 'pronoun', index: k, pronoun: t.lower }, from: k, perfect };
   if (isWord(t) && CLAUSE_STARTERS.has(t.lower)) {
@@ -290,9 +312,9 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
       }
       if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
     }
-    return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: k + 1, perfect };
+    return { subject: info.participle ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   }
-  if (t.kind === 'quote') return { subject: { type: 'none' }, from: k + 1, perfect };
+  if (t.kind === 'quote') return { subject: continuesCue ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   const np = npLeft(tokens, k);
   if (np === null) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
   // "Mr. Morgan of the Sierra Club said": the person before "of".
@@ -359,11 +381,29 @@ function appositionOpener(tokens: Token[], k: number): number | null {
     if (isPunct(t, ',–—')) {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
-      const opensApposition = DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
+      // "Michael Green, associate professor of history at …,": a role or person noun among the first words.
+      const describes = tokens.slice(j + 1, Math.min(k, j + 5)).some((x) => {
+        const head = x.lower.split('-').pop()!; // "co-founder", "vice-chair"
+        return isWord(x) && !x.cap && (ROLE_HEADS.has(head) || PERSON_NOUNS.has(head) || JOB_NOUNS.has(head));
+      });
+      const opensApposition = describes || DETERMINERS.has(first.lower) || (first.lower === 'one' && tokens[j + 2]?.lower === 'of') || /^[RDI]-\p{Lu}/u.test(first.text) || first.possessive || ROLE_HEADS.has(first.lower) || ROLE_MODIFIERS.has(first.lower) || first.lower === 'who' || /^\d+$/.test(first.text);
       const inner = tokens.slice(j + 1, k);
-      const hasVerb = inner.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap);
+      // A speech verb makes it a clause, not an apposition; not a gerund used as a noun ("a creative
+      // writing professor").
+      const hasVerb = inner.some((x, n) => SPEECH_VERBS.has(x.lower) && !x.cap && !(x.lower.endsWith('ing') && n > 0 && isWord(inner[n - 1]) && !inner[n - 1]!.cap && !isMannerAdverb(inner[n - 1])));
       // The word before may end an earlier apposition: "X, the lawyer for the county, one of …,".
-      return opensApposition && !hasVerb && (npWord(tokens[j - 1]) || appositionOpener(tokens, j) !== null) ? j : null;
+      if (opensApposition && !hasVerb && (npWord(tokens[j - 1]) || appositionOpener(tokens, j) !== null)) return j;
+      // An adjunct set off after a name that opens the sentence: "Trump, in Kentucky, said", "Hunter,
+      // meanwhile, told", "Mary Susan, clad in a red cape…, said", "Ted Cruz, when asked …, responded".
+      const named = isWord(tokens[j - 1]) && tokens[j - 1]!.cap && !FUNCTION_WORDS.has(tokens[j - 1]!.base);
+      const np = named ? npLeft(tokens, j - 1) : null;
+      // …or follows the quote it reports: "“…,” Texas delegate Bill Eastland, wearing a cowboy hat, said".
+      let lead = np ?? 0;
+      while (np !== null && lead > 0 && np - lead < 4 && isDescriptor(tokens[lead - 1])) lead--; // "Texas delegate"
+      const before = np === null ? undefined : isPunct(tokens[lead - 1], ',') ? tokens[lead - 2] : tokens[lead - 1];
+      const opensSentence = np !== null && (np === 0 || (isWord(tokens[np - 1]) && ['and', 'but'].includes(tokens[np - 1]!.lower)) || before?.kind === 'quote');
+      const adjunct = ADJUNCT_PREPOSITIONS.has(first.lower) || LOOSE_OPENERS.has(first.lower) || isMannerAdverb(first) || (!first.cap && /^[a-z]+(ing|ed)$/.test(first.text) && !SPEECH_VERBS.has(first.lower));
+      return adjunct && opensSentence ? j : null;
     }
     if (t.kind === 'quote') return null;
   }
@@ -377,6 +417,9 @@ function timePhraseStart(tokens: Token[], k: number): number | null {
   if (i >= 0 && tokens[i]!.lower === 'on') return i;
   const words = tokens.slice(i + 1, k + 1).map((t) => t.lower);
   if (words.length === 1 && ['yesterday', 'today', 'tonight', 'earlier', 'later'].includes(words[0]!)) return i + 1;
+  // "Priebus later Thursday told", "Trump Tuesday night said": a weekday alone, capitalised.
+  const lead = ['later', 'earlier'].includes(words[0] ?? '') ? 1 : 0;
+  if (words.length - lead >= 1 && words.length - lead <= 2 && WEEKDAYS.includes(words[lead]!) && tokens[i + 1 + lead]!.cap) return i + 1;
   if (words[0] === 'last' || words[0] === 'this') return i + 1;
   return null;
 }

@@ -33,7 +33,14 @@ const CLAUSE_VERBS = `say says said saying tell tells told telling add adds adde
   boast boasts boasted boasting claim claims tweet tweets post posts mused answered answers
   explain charged charges contend contends contended contending allege alleges alleged alleging
   remark remarks comment comments observed reply replies recall recalling acknowledged
-  emphasised explained informed`;
+  emphasised explained informed note notes remarking interject interjects interjected interjecting
+  grouse grouses groused grousing opine opines opined opining promise promises inquire inquires inquired
+  inquiring elaborate elaborates elaborated elaborating clarify clarifies clarified clarifying affirm
+  affirms affirmed affirming reaffirm reaffirms reaffirmed reaffirming speculate speculates speculated
+  speculating brag brags bragged bragging confide confides confided confiding fume fumes fumed fuming
+  grumble grumbles grumbled grumbling reasoned exclaim exclaims exclaiming shout shouts shouting
+  muse muses musing whisper whispers whispered whispering yell yells yelled yelling scream screams
+  screamed screaming concur concurs concurred blogs blogged blogging texted emailed`;
 const QUOTE_VERBS = `called calling describe describes described describing urge urges urged urging pledged pledging
   blame blames blamed blaming brand brands branded branding dismiss dismissed dismissing hail hailed
   hailing condemn condemned condemning praise praised praising criticise criticised criticising
@@ -42,13 +49,51 @@ const QUOTE_VERBS = `called calling describe describes described describing urge
   slamming demand demands demanded demanding liken likens likened chant chants chanted chanting
   sing sings sang exhort exhorts exhorted encourage encourages encouraged encouraging cite cites
   cited citing mock mocks mocked mocking ridicule ridiculed deride derided decry decried lambast
-  lambasted`;
+  lambasted call calls thank thanks thanked thanking credit credits credited crediting bemoan bemoans
+  bemoaned bemoaning tout touts touted touting snipe snipes sniped sniping retweet retweets retweeted
+  retweeting bark barks barked barking question questions questioned questioning propose proposes
+  proposed proposing mention mentions mentioned mentioning imply implies implied implying
+  hinted hinting denounce denounces denounced denouncing scold scolds scolded scolding dub dubs dubbed
+  dubbing characterize characterizes characterized characterizing characterise characterises
+  characterised characterising portray portrays portrayed portraying refer refers referred referring
+  referenced echo echoes echoed echoing repeat repeats repeated repeating pronounce pronounced defend
+  defends defended defending tease teases teased teasing pledge pledges gush gushes gushed gushing
+  railed railing vented venting sneer sneers sneered sneering scoff scoffs
+  scoffed scoffing chide chides chided chiding rebuke rebukes rebuked rebuking berate berates berated
+  taunt taunts taunted taunting beg begs begged begging implore implores implored imploring plead
+  pleads pleaded pleading protested`;
 const EVENT_VERBS = `speaking`;
 const COLON_VERBS = `read reads continue continues continued`;
 const OBJECT_VERBS = set(`tell tells told telling accuse accuses accused accusing assure assured urge urges urged
   urging call calls called calling describe describes described describing brand brands branded branding
   blame blames blamed blaming label labelled labeled ask asks asked asking liken likens likened encourage
-  encourages encouraged encouraging exhort exhorts exhorted inform informed`);
+  encourages encouraged encouraging exhort exhorts exhorted inform informed thank thanks thanked thanking
+  credit credits credited crediting dub dubs dubbed dubbing characterize characterizes characterized
+  characterizing characterise characterises characterised characterising portray portrays portrayed
+  portraying scold scolds scolded scolding chide chides chided chiding rebuke rebukes rebuked rebuking
+  berate berates berated taunt taunts taunted taunting beg begs begged begging implore implores implored
+  imploring`);
+
+/** Speech verbs that report only with their particle: "pointed out that", "shot back", "talked up".
+ *  Key: a form of the verb; value: the particle and how the phrase takes what was said. */
+export const PHRASAL_SPEECH_VERBS = new Map<string, { particle: string; takes: 'clause' | 'quote' }>();
+for (const [forms, particle, takes] of [
+  ['point points pointed pointing', 'out', 'clause'],
+  ['shoot shoots shot shooting', 'back', 'clause'],
+  ['hit hits hitting', 'back', 'clause'],
+  ['fire fires fired firing', 'back', 'clause'],
+  ['chime chimes chimed chiming', 'in', 'clause'],
+  ['weigh weighs weighed weighing', 'in', 'quote'],
+  ['lash lashes lashed lashing', 'out', 'quote'],
+  ['talk talks talked talking', 'up', 'quote'],
+  ['play plays played playing', 'down', 'quote'],
+  ['stand stands stood standing', 'by', 'quote'],
+  ['sum sums summed summing', 'up', 'quote'],
+  ['spell spells spelled spelt spelling', 'out', 'quote'],
+  ['open opens opened opening', 'up', 'quote'],
+] as const) {
+  for (const form of set(forms)) PHRASAL_SPEECH_VERBS.set(form, { particle, takes });
+}
 
 export const SPEECH_VERBS = new Map<string, VerbInfo>();
 for (const [words, takes] of [
@@ -69,7 +114,7 @@ export const BE = set(`is was were are be been being am 's`);
 export const BETWEEN_SUBJECT_AND_VERB = set(`has have had also himself herself itself themselves then later
   previously repeatedly unilaterally separately again once would will could did does do just earlier
   yesterday today tonight recently subsequently publicly privately reportedly allegedly first further
-  has'nt never already still now initially quickly swiftly briefly simply even`);
+  has'nt never already still now initially quickly swiftly briefly simply even only`);
 
 /** Honorifics before a name (not roles): Mr Lammy, Sir Keir, Gen Kellogg. */
 export const HONORIFICS = set(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baroness Baron Prof Professor Gen Rev Fr

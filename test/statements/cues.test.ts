@@ -34,7 +34,7 @@ describe('findCues', () => {
 
   it('reads coordinated and participle cues: "… and added", ", posting on X:"', () => {
     const cues = cuesOf('Ms Day said it was “not helpful” but added it was “naïve”, posting on X: “Enough.”');
-    expect(cues.map((c) => c.subject)).toEqual(['Ms Day', 'coordinated', 'main']);
+    expect(cues.map((c) => c.subject)).toEqual(['Ms Day', 'coordinated', 'coordinated']); // the participle continues the cue before it
   });
 
   it('reads "according to" before and after the reported words', () => {
@@ -78,5 +78,77 @@ describe('statement kinds', () => {
     const { statements } = fixture('multi_paragraph');
     expect(saying(statements, 'gone as far as we can')?.speaker).toBe(saying(statements, 'fair and final')?.speaker);
     expect(saying(statements, 'fair and final')?.speaker).toMatch(/federation/);
+  });
+});
+
+describe('speech verbs beyond "said" (PolNeAR train misses)', () => {
+  it('reads reporting verbs of the long tail: bemoaned, thanked, interjected, groused', () => {
+    expect(cuesOf('Rubio also bemoaned the current political climate in which people “literally hate each other.”')[0]).toMatchObject({ verb: 'bemoaned', subject: 'Rubio', content: 'the current political climate in which people <q>' });
+    expect(cuesOf('Moore thanked Obama for “stepping up and taking action when Congress won’t.”')[0]).toMatchObject({ verb: 'thanked', subject: 'Moore' });
+    expect(cuesOf('Trump interjected: “Only Rosie O’Donnell.”')[0]).toMatchObject({ verb: 'interjected', subject: 'Trump', content: '<q>' });
+    expect(cuesOf('Trump groused that CNN “doesn’t treat me properly.”')[0]).toMatchObject({ verb: 'groused', subject: 'Trump', content: 'CNN <q>' });
+  });
+
+  it('reads a phrasal speech verb only with its particle: "pointed out that", "shot back"', () => {
+    expect(cuesOf('A reporter pointed out that Terris, the Post reporter, saw the incident unfold.')[0]).toMatchObject({ verb: 'pointed', subject: 'A reporter', content: 'Terris , the Post reporter , saw the incident unfold' });
+    expect(cuesOf('Hillary shot back: “I suppose I could have chosen to bake cookies.”')[0]).toMatchObject({ verb: 'shot', subject: 'Hillary', content: '<q>' });
+    expect(cuesOf('The sniper shot the target.')).toEqual([]);
+  });
+});
+
+describe('participle cues after another cue', () => {
+  it('gives ", adding, “…”" after a trailing or quoted cue the speaker of that cue', () => {
+    expect(cuesOf('Ryan and Trump will meet sometime next week, Spicer said, adding, "They need to sit down and have a good talk."').map((c) => c.subject)).toEqual(['Spicer', 'coordinated']);
+    expect(cuesOf('In the email, Ash described the move as a “major breach of trust,” adding: “I am now informing all of our committee members.”').map((c) => c.subject)).toEqual(['Ash', 'coordinated']);
+    const { statements } = analyse(' date 2016-05-05\nRyan and Trump will meet sometime next week, Sean Spicer said, adding, "They need to sit down and have a good talk."');
+    expect(saying(statements, 'sit down')?.speaker).toBe('Sean Spicer');
+  });
+});
+
+describe('an adjunct between the subject and its verb', () => {
+  it('reads "X, in Kentucky, said", "X, meanwhile, told", "X, in a statement …, said he …" with X the speaker', () => {
+    expect(cuesOf('Trump, in Kentucky, said Tuesday that Rubio was “a total lightweight.”')[0]).toMatchObject({ subject: 'Trump', trailing: false, content: 'Rubio was <q>' });
+    expect(cuesOf('Hunter, meanwhile, told Politico on Wednesday that he is in favor of Trump.')[0]).toMatchObject({ subject: 'Hunter', trailing: false });
+    expect(cuesOf('Corey Lewandowski, in a statement released by the campaign on Thursday, said he “appreciates the thoughtful confederation.”')[0]).toMatchObject({ subject: 'Corey Lewandowski', trailing: false, content: 'he <q>' });
+  });
+
+  it('still reads content before a trailing cue after a comma', () => {
+    expect(cuesOf('The economy is weak in the north, at least for now, said Brown.')[0]).toMatchObject({ subject: 'Brown', trailing: true });
+  });
+});
+
+describe('times and adjuncts around the verb', () => {
+  it('skips "last week", a lone weekday and "only" between subject and verb', () => {
+    expect(cuesOf('Priebus later Thursday told Fox News: “Both Donald Trump and Paul Ryan are meeting up next week.”')[0]).toMatchObject({ subject: 'Priebus', content: '<q>' });
+    expect(cuesOf('Senate Democrat Dianne Feinstein (D-Calif.) last week said Clinton was not the originator of any "top secret" email chains.')[0]).toMatchObject({ subject: 'Senate Democrat Dianne Feinstein' });
+    expect(cuesOf('The scheduling was so odd that a spokesman for Bernie Sanders could only quip: "I guess Christmas Eve was booked."')[0]).toMatchObject({ subject: 'a spokesman for Bernie Sanders', content: '<q>' });
+  });
+
+  it('ends a trailing cue at a comma before another prepositional phrase', () => {
+    expect(cuesOf('Bernie Sanders’ plan would "end all the kinds of health care we know," Hillary Clinton declared in an interview Thursday, in the latest escalation of words between the candidates.')[0]).toMatchObject({ subject: 'Hillary Clinton', trailing: true, content: 'Bernie Sanders’ plan would <q>' });
+  });
+});
+
+describe('who the subject is when an apposition or an "of" phrase follows the name', () => {
+  it('reads an apposition opened by a role word without a determiner', () => {
+    expect(cuesOf('Michael Green, associate professor of history at the University of Nevada-Las Vegas, said places such as Iowa "have more of a historical resonance."')[0]).toMatchObject({ subject: 'Michael Green', content: 'places such as Iowa <q>' });
+  });
+
+  it('ends a full name before "of" without an honorific; keeps institutions and titles whole', () => {
+    expect(cuesOf('"Building a staged thermonuclear weapon would seem to be a bit of a stretch for the North Koreans," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.')[0]).toMatchObject({ subject: 'Jeffrey Lewis', trailing: true, content: '<q>' });
+    expect(cuesOf('The Bank of England said rates would rise.')[0]).toMatchObject({ subject: 'The Bank of England' });
+    expect(cuesOf('Secretary of State John Kerry said the talks would resume.')[0]).toMatchObject({ subject: 'Secretary of State John Kerry' });
+  });
+});
+
+describe('appositions after the quote a trailing cue reports', () => {
+  it('reads "“…,” Name, role words …, said" and a participle apposition as the name speaking', () => {
+    expect(cuesOf('“Today’s speech shows a lot,” Adam Green, co-founder of the Progressive Campaign Change Committee, said in a statement.')[0]).toMatchObject({ subject: 'Adam Green', trailing: true, content: '<q>' });
+    expect(cuesOf('“The basic contradiction is the requirement,” Bill Frelick, refugee rights program director at Human Rights Watch, said in an interview.')[0]).toMatchObject({ subject: 'Bill Frelick', trailing: true, content: '<q>' });
+    expect(cuesOf('“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat, said matter-of-factly.')[0]).toMatchObject({ subject: 'Texas delegate Bill Eastland', trailing: true });
+  });
+
+  it('does not take a gerund inside an apposition for a speech verb', () => {
+    expect(cuesOf('Sexton, a creative writing professor, said he holds his working-class roots “very near and dear to my heart.”').find((c) => c.verb === 'said')).toMatchObject({ subject: 'Sexton', trailing: false, content: 'he holds his working-class roots <q>' });
   });
 });
