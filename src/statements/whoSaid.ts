@@ -33,8 +33,13 @@ export function whoSaid(coverage: Pick<Coverage, 'people' | 'statements' | 'arti
   let suggestions: string[] = [];
   if (byRole.length > 0) {
     person = byRole[0]!.person;
-    speakers = new Set(byRole.map((h) => h.person.name));
-    roleNote = describeHolders(byRole);
+    // One holder the coverage gives the office far more often than anyone else ("the prime minister"
+    // in British news: Tony Blair, not the Ukrainian or Cameroonian one) answers alone; the others
+    // are named in the note, so the reader can ask for them.
+    const dominant = byRole.length > 1 && byRole[0]!.articles >= DOMINANT_HOLDER * byRole[1]!.articles;
+    const shown = dominant ? byRole.slice(0, 1) : byRole;
+    speakers = new Set(shown.map((h) => h.person.name));
+    roleNote = dominant ? `${describeHolders(shown)}; also given this title: ${byRole.slice(1, 6).map((h) => `${h.person.name} (${h.articles})`).join(', ')}${byRole.length > 6 ? ', …' : ''}` : describeHolders(byRole);
   } else {
     const found = findPerson(coverage.people, name);
     person = found.person;
@@ -88,6 +93,9 @@ export function byWhenSaid(a: Statement, b: Statement): number {
 }
 
 /** "David Lammy, Foreign Secretary in 4 articles"; several holders each with their dates. */
+/** How many times more articles the first holder of a role needs to answer for it alone. */
+const DOMINANT_HOLDER = 3;
+
 function describeHolders(holders: RoleHolder[]): string {
   const one = (h: RoleHolder) => {
     const dates = h.from && h.to ? (h.from === h.to ? ` (${h.from})` : ` (${h.from} to ${h.to})`) : '';

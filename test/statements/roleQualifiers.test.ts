@@ -92,3 +92,20 @@ describe('several speakers: each statement names its speaker', () => {
     expect(page!.embeds[0]!.fields!.every((f) => !f.name.includes('Lammy'))).toBe(true);
   });
 });
+
+describe('a role most of the coverage gives one person', () => {
+  const blair = (day: number) => ` date 2005-03-${String(day).padStart(2, '0')}\nPrime Minister Tony Blair said: "We will win the argument on day ${day}."`;
+  const kiev = ' date 2005-03-20\nPrime Minister Yulia Tymoshenko said: "We will review 3,000 sales."';
+
+  it('answers with that person alone and names the others in the note', () => {
+    const coverage = coverageOf(blair(1), blair(2), blair(3), kiev);
+    const answer = whoSaid(coverage, 'the prime minister');
+    expect(holders(coverage, 'the prime minister')).toEqual(new Set(['Tony Blair']));
+    expect(answer.roleNote).toMatch(/^Tony Blair, Prime Minister in 3 articles.*also given this title: Yulia Tymoshenko \(1\)/);
+  });
+
+  it('shows every holder, each statement named, when none dominates', () => {
+    const coverage = coverageOf(blair(1), kiev);
+    expect(holders(coverage, 'the prime minister')).toEqual(new Set(['Tony Blair', 'Yulia Tymoshenko']));
+  });
+});
