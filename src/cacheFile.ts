@@ -5,7 +5,7 @@
 // Written to a temporary name and renamed, so a reader never sees half a file.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 const PREFIX = 'sha256:';
 const HEADER = /^sha256:[0-9a-f]{64}$/u;
@@ -53,4 +53,13 @@ export async function writeCacheFile(file: string, payload: string): Promise<voi
 /** The one warning for a damaged cache file. */
 export function damagedWarning(what: string, file: string, reason: string): string {
   return `${what} ${file} was changed after it was written (${reason}); rebuilt, not used`;
+}
+
+/**
+ * Where caches go when the caller names no folder: `CACHE_DIR` (the bot's setting, honoured by the
+ * command line too), else `.cache` in the working folder.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const set = env.CACHE_DIR?.trim();
+  return resolve(set ? set : '.cache');
 }

@@ -1,5 +1,6 @@
 // Opens the library the edges use: loads the coverage, opens (or builds and caches) the index, and
 // wires `ask`, `who` and `suggestPeople` over them.
+import { defaultCacheDir } from '../cacheFile.js';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { loadCoverageCached } from '../statements/cache.js';
@@ -28,7 +29,7 @@ export async function openLibrary(options: LibraryOptions & { indexFingerprint?:
   const state = await openSearchState(
     coverage.passages,
     { statements: coverage.statements, people: coverage.people, titles },
-    { dir: options.cacheDir ?? resolve('.cache'), name, fingerprint: options.indexFingerprint },
+    { dir: options.cacheDir ?? defaultCacheDir(), name, fingerprint: options.indexFingerprint },
   );
   onProgress?.({
     step: 'index',

@@ -7,6 +7,7 @@
 // the live part grows past a share of the base, or the coverage has been quiet for a while,
 // compaction builds a new base over the whole current coverage and writes it to the cache (tmp +
 // rename, src/search/indexCache.ts), so a restart after changes is a warm start.
+import { defaultCacheDir } from '../cacheFile.js';
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -88,7 +89,7 @@ export class LiveLibrary implements LibrarySource {
   }
 
   private get cacheDir(): string {
-    return this.options.cacheDir ?? resolve('.cache');
+    return this.options.cacheDir ?? defaultCacheDir();
   }
 
   /** One cache file per coverage folder, as openLibrary names it, so the two share a warm start. */

@@ -2,6 +2,7 @@
 // The benchmark (bench/) and the evals import these so that they measure exactly what `ask` runs.
 import type { RankOptions } from './rank.js';
 import { processTerm, STOP_WORDS, TERMS_SOURCE, tokenize } from './terms.js';
+import { packageVersion } from '../packageVersion.js';
 
 export { processTerm, tokenize, STOP_WORDS } from './terms.js';
 
@@ -66,4 +67,6 @@ export const INDEX_FINGERPRINT = JSON.stringify({
   fields: INDEX_FIELDS,
   terms: TERMS_SOURCE,
   stopWords: [...STOP_WORDS],
+  // The stemmer's and the stop-word list's versions: another version may stem or drop other words.
+  packages: { stemmer: packageVersion('stemmer'), stopword: packageVersion('stopword') },
 });

@@ -9,12 +9,18 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { damagedWarning, readCacheFile, writeCacheFile } from '../cacheFile.js';
+import { damagedWarning, defaultCacheDir, readCacheFile, writeCacheFile } from '../cacheFile.js';
 import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
 import type { Article, Coverage, Person, Statement } from '../types.js';
 import { analyseArticle, type ArticleAnalysis } from './analyseArticle.js';
 import { mergeAnalyses, type AnalysedCoverage } from './analyseStatements.js';
 import { ANALYSIS_LIMITS } from './limits.js';
+import { packageVersion } from '../packageVersion.js';
+
+/** Files of src/corpus the statement finder calls (sentences, case folding). */
+const SHARED_CODE = ['splitSentences', 'foldCase'];
+/** Packages whose version changes what the analysis finds. */
+const DEPENDENCIES = ['chrono-node', 'gender-detection-from-name'];
 
 /**
  * What besides an article shapes its analysis: the limits and the code of this folder (so a change
@@ -24,6 +30,13 @@ export const ANALYSIS_FINGERPRINT = (() => {
   const hash = createHash('sha256').update(JSON.stringify(ANALYSIS_LIMITS));
   const dir = import.meta.dirname;
   for (const file of readdirSync(dir).filter((f) => /\.[jt]s$/.test(f)).sort()) hash.update(`${file}\u0000`).update(readFileSync(join(dir, file)));
+  // Code outside this folder that the analysis runs, and the packages it reads dates and names with.
+  const corpus = join(dir, '..', 'corpus');
+  for (const name of SHARED_CODE) {
+    const file = readdirSync(corpus).find((f) => f === `${name}.ts` || f === `${name}.js`);
+    hash.update(`corpus/${name}\u0000`).update(file ? readFileSync(join(corpus, file)) : 'missing');
+  }
+  for (const name of DEPENDENCIES) hash.update(`${name}@${packageVersion(name)}\u0000`);
   return hash.digest('hex').slice(0, 32);
 })();
 
@@ -106,7 +119,7 @@ export async function analyseCached(articles: Article[], options: StatementsCach
 }
 
 function cacheFiles(options: StatementsCacheOptions) {
-  const dir = options.dir ?? resolve('.cache');
+  const dir = options.dir ?? defaultCacheDir();
   const id = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
   return { dir, file: join(dir, `statements-${id}.json`), articlesFile: join(dir, `statements-${id}.articles.json`) };
 }
