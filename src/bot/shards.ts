@@ -27,7 +27,9 @@ export interface ShardOptions {
 /** Runs the shards until `signal` aborts, then stops each (they finish their answers) and returns. */
 export async function runShards({ config, shards, logger, signal, spawnDelayMs = SHARD_SPAWN_DELAY_MS }: ShardOptions): Promise<number> {
   const total = shards === 'auto' ? await recommendedShards(config) : shards;
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  // main.ts under tsx, main.js when running the build in dist/.
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './main.ts' : './main.js', import.meta.url);
+  const manager = new ShardingManager(fileURLToPath(entry), {
     totalShards: total,
     token: config.token ?? undefined,
     // tsx's loader flags, so each shard runs the TypeScript entry point as this process does.
