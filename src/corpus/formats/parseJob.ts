@@ -8,14 +8,20 @@ export type ParseJob = { kind: 'html'; text: string; url: string | null } | { ki
 
 export type ParseOutput<J extends ParseJob> = J extends { kind: 'html' } ? PageResult : J extends { kind: 'markdown' } ? MarkdownText : FeedResult;
 
-/** Runs a job on this thread (the worker's body; loads each parser the first time it is needed). */
-export async function runParseJob(job: ParseJob): Promise<PageResult | MarkdownText | FeedResult> {
-  switch (job.kind) {
-    case 'html':
-      return (await import('./html.js')).parseHtmlPage(job.text, { url: job.url });
-    case 'markdown':
-      return (await import('./markdown.js')).markdownToText(job.text);
-    case 'feed':
-      return (await import('./feed.js')).parseFeedFile(job.text);
-  }
+/**
+ * Loads the parsers (about a second) and gives the function that runs a job on this thread: the
+ * worker's body. Loaded before the worker says it is ready, so no job's time budget pays for it.
+ */
+export async function parseJobRunner(): Promise<(job: ParseJob) => PageResult | MarkdownText | FeedResult> {
+  const [html, markdown, feed] = await Promise.all([import('./html.js'), import('./markdown.js'), import('./feed.js')]);
+  return (job) => {
+    switch (job.kind) {
+      case 'html':
+        return html.parseHtmlPage(job.text, { url: job.url });
+      case 'markdown':
+        return markdown.markdownToText(job.text);
+      case 'feed':
+        return feed.parseFeedFile(job.text);
+    }
+  };
 }

@@ -1,11 +1,12 @@
 // The reading worker (started by parsePool.ts through parseWorker.mjs): one job at a time, each
 // answered with its result or the error it threw.
 import { parentPort } from 'node:worker_threads';
-import { runParseJob, type ParseJob } from './parseJob.js';
+import { parseJobRunner, type ParseJob } from './parseJob.js';
 
-parentPort!.on('message', async ({ id, job }: { id: number; job: ParseJob }) => {
+const run = await parseJobRunner();
+parentPort!.on('message', ({ id, job }: { id: number; job: ParseJob }) => {
   try {
-    parentPort!.postMessage({ id, result: await runParseJob(job) });
+    parentPort!.postMessage({ id, result: run(job) });
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message ?? String(error) });
   }
