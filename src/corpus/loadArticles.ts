@@ -3,7 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
 import type { Article } from '../types.js';
 import { decodeLines, decodeText } from './formats/decodeText.js';
-import { FORMATS, type FormatResult } from './formats/index.js';
+import { FORMATS, readsOffThread, type FormatResult } from './formats/index.js';
+import { warmUpReading } from './formats/parsePool.js';
 import { isRealDate } from './parseDateLine.js';
 import type { Sidecar } from './parseArticle.js';
 import { applyCoverageDefaults } from './coverageDefaults.js';
@@ -46,6 +47,7 @@ export async function loadArticles(paths: string | string[], options: LoadOption
   const listed = new Set<string>();
   const files = await listArticleFiles([paths].flat(), result, listed);
   const ids = fileIds(files);
+  if (files.some((file) => readsOffThread(extname(file).toLowerCase()))) warmUpReading();
   // Files are read in order; those parsed in the worker (HTML, Markdown, feeds) are handed over as
   // they come, up to IN_FLIGHT ahead, and their articles taken in file order, so ids and paragraph
   // numbers do not depend on which parse finished first.

@@ -76,6 +76,11 @@ const jsonl: FormatReader = ({ doc, path, text }) => {
   return { ok: true, articles: parsed.items.map((item) => articleFromDraft(id(item.slug, item.line), path, item.draft)), warnings: parsed.warnings };
 };
 
+/** Whether files of this extension (lower case, with the dot) are parsed in the reading worker. */
+export function readsOffThread(ext: string): boolean {
+  return ['.md', '.markdown', '.html', '.htm', '.xml', '.rss', '.atom'].includes(ext);
+}
+
 /** Extension (lower case, with the dot) → reader. `.json` is a sidecar, never an article. */
 export const FORMATS: ReadonlyMap<string, FormatReader> = new Map([
   ['.txt', text],

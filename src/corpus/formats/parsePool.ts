@@ -38,6 +38,12 @@ export function readOffThread<J extends ParseJob>(job: J, options: ReadOffThread
   });
 }
 
+/** Starts a worker ahead of the first job (it takes about a second), e.g. while plain files are read. */
+export function warmUpReading(): void {
+  if (slots.length === 0) slots.push(new Slot());
+  slots[0]!.warmUp();
+}
+
 function pump(): void {
   while (queue.length > 0) {
     let slot = slots.find((s) => !s.busy);
@@ -61,6 +67,14 @@ class Slot {
     } finally {
       this.busy = false;
     }
+  }
+
+  warmUp(): void {
+    // A failed start is reported to the first job that needs the worker.
+    this.start().then(
+      (worker) => void (this.busy ? undefined : worker.unref()),
+      () => undefined,
+    );
   }
 
   private start(): Promise<Worker> {
