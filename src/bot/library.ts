@@ -17,9 +17,9 @@ export async function loadLibrary(options: LibraryOptions, warn: (line: string) 
  * answered from within seconds, without a restart (src/live/liveLibrary.ts). Updates are logged.
  */
 export async function loadWatchedLibrary(options: LibraryOptions, logger: Logger): Promise<LiveLibrary> {
-  const library = await LiveLibrary.open({ ...options, onEvent: (event) => logLiveEvent(logger, event) });
+  // Watching from before the load: files changed while it runs are answered from once ready.
+  const library = await LiveLibrary.open({ ...options, watch: true, onEvent: (event) => logLiveEvent(logger, event) });
   for (const line of library.warnings) logger.warn(line);
-  await library.watch();
   logger.info({ dir: options.seedsDir }, 'watching the coverage folder');
   return library;
 }

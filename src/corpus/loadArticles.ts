@@ -3,7 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, isAbsolute } from 'node:path';
 import type { Article } from '../types.js';
 import { decodeLines, decodeText } from './formats/decodeText.js';
-import { FORMATS, loadReaders } from './formats/index.js';
+import { FORMATS, readsOffThread, type FormatResult } from './formats/index.js';
+import { warmUpReading } from './formats/parsePool.js';
 import { isRealDate } from './parseDateLine.js';
 import type { Sidecar } from './parseArticle.js';
 import { applyCoverageDefaults } from './coverageDefaults.js';
@@ -14,6 +15,8 @@ export interface LoadOptions {
   defaultSource?: string | null;
   /** Called after each file is read. */
   onProgress?: OnProgress;
+  /** Time budget of one HTML, Markdown or feed file's parse (default READ_TIMEOUT_MS, formats/readBudget.ts). */
+  readTimeoutMs?: number;
 }
 
 export interface LoadedArticles {
@@ -44,44 +47,68 @@ export async function loadArticles(paths: string | string[], options: LoadOption
   const listed = new Set<string>();
   const files = await listArticleFiles([paths].flat(), result, listed);
   const ids = fileIds(files);
-  await loadReaders(files.map((file) => extname(file)));
+  if (files.some((file) => readsOffThread(extname(file).toLowerCase()))) warmUpReading();
+  // Files are read in order; those parsed in the worker (HTML, Markdown, feeds) are handed over as
+  // they come, up to IN_FLIGHT ahead, and their articles taken in file order, so ids and paragraph
+  // numbers do not depend on which parse finished first.
+  const inFlight: Promise<FileRead>[] = [];
   let done = 0;
-  for (const file of files) {
-    options.onProgress?.({ step: 'articles', done: done++, total: files.length });
+  const take = async () => {
+    const read = await inFlight.shift()!;
+    options.onProgress?.({ step: 'articles', done: ++done, total: files.length });
+    addRead(read, result);
+  };
+  for (const [n, file] of files.entries()) {
     // Small files read synchronously: a promise per open, read and close made a warm start of 2,000
     // files wait seconds on the thread pool. The event loop gets a turn every few dozen files.
-    if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    const text = readText(file, result);
-    const sidecarFile = file.slice(0, file.length - extname(file).length) + '.json';
-    // A folder's listing says whether a sidecar exists: no failed open per article.
-    const hasSidecar = !listed.has(file) || listed.has(sidecarFile);
-    const sidecar = text !== null && hasSidecar ? readSidecar(sidecarFile, result) : {};
-    if (text === null) continue;
-    const ext = extname(file).toLowerCase();
-    const reader = FORMATS.get(ext) ?? FORMATS.get('.txt')!; // a file named explicitly is read as text
-    let read: ReturnType<typeof reader>;
-    try {
-      read = reader({ doc: ids.get(file)!, path: file, text, sidecar });
-    } catch (error) {
-      // A parser bug on one odd file must not stop the rest of the coverage loading.
-      read = { ok: false, reason: `could not be read as ${ext || 'text'} (${(error as Error).message})` };
-    }
-    if (!read.ok) {
-      result.skipped.push({ path: file, reason: read.reason });
-      continue;
-    }
-    result.warnings.push(...read.warnings);
-    const withText = read.articles.filter((article) => article.paragraphs.length > 0);
-    if (withText.length === 0) {
-      result.skipped.push({ path: file, reason: 'no body text after cleaning' });
-      continue;
-    }
-    if (withText.length < read.articles.length) result.warnings.push(`${file}: ${read.articles.length - withText.length} item(s) with no body text left out`);
-    result.articles.push(...withText);
+    if (n % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    inFlight.push(readFile(file, ids.get(file)!, listed, options));
+    if (inFlight.length >= IN_FLIGHT) await take();
   }
+  while (inFlight.length > 0) await take();
   await applyCoverageDefaults(result.articles, { source: options.defaultSource }, result.warnings);
   options.onProgress?.({ step: 'articles', done: files.length, total: files.length, finished: true });
   return result;
+}
+
+/** One file's outcome: what its reader gave (none when skipped before parsing), and what reading it noted. */
+type FileRead = { file: string; read: FormatResult | null; noted: LoadedArticles };
+
+/** One file through its reader. What it notes is kept apart, to join the result in file order. */
+async function readFile(file: string, doc: string, listed: Set<string>, options: LoadOptions): Promise<FileRead> {
+  const noted: LoadedArticles = { articles: [], skipped: [], warnings: [] };
+  const text = readText(file, noted);
+  const sidecarFile = file.slice(0, file.length - extname(file).length) + '.json';
+  // A folder's listing says whether a sidecar exists: no failed open per article.
+  const hasSidecar = !listed.has(file) || listed.has(sidecarFile);
+  const sidecar = text !== null && hasSidecar ? readSidecar(sidecarFile, noted) : {};
+  if (text === null) return { file, read: null, noted };
+  const ext = extname(file).toLowerCase();
+  const reader = FORMATS.get(ext) ?? FORMATS.get('.txt')!; // a file named explicitly is read as text
+  try {
+    return { file, read: await reader({ doc, path: file, text, sidecar, budget: { timeoutMs: options.readTimeoutMs } }), noted };
+  } catch (error) {
+    // A parser bug on one odd file must not stop the rest of the coverage loading.
+    return { file, read: { ok: false, reason: `could not be read as ${ext || 'text'} (${(error as Error).message})` }, noted };
+  }
+}
+
+function addRead({ file, read, noted }: FileRead, result: LoadedArticles): void {
+  result.skipped.push(...noted.skipped);
+  result.warnings.push(...noted.warnings);
+  if (!read) return;
+  if (!read.ok) {
+    result.skipped.push({ path: file, reason: read.reason });
+    return;
+  }
+  result.warnings.push(...read.warnings);
+  const withText = read.articles.filter((article) => article.paragraphs.length > 0);
+  if (withText.length === 0) {
+    result.skipped.push({ path: file, reason: 'no body text after cleaning' });
+    return;
+  }
+  if (withText.length < read.articles.length) result.warnings.push(`${file}: ${read.articles.length - withText.length} item(s) with no body text left out`);
+  result.articles.push(...withText);
 }
 
 function fileIds(files: string[]): Map<string, string> {
@@ -98,6 +125,8 @@ function fileIds(files: string[]): Map<string, string> {
 
 /** Files read between turns of the event loop (so progress and timers run during a long load). */
 const YIELD_EVERY = 64;
+/** Files read ahead of the one whose parse is awaited (bounds the texts held while the worker is busy). */
+const IN_FLIGHT = 32;
 
 async function listArticleFiles(paths: string[], result: LoadedArticles, listed: Set<string>): Promise<string[]> {
   const files: string[] = [];

@@ -7,7 +7,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeText } from '../corpus/formats/decodeText.js';
 import type { ArticleDraft } from '../corpus/formats/draft.js';
-import { parseHtmlPage } from '../corpus/formats/html.js';
+import { readOffThread } from '../corpus/formats/parsePool.js';
 import { slugOf, itemSlug } from '../corpus/formats/slug.js';
 import type { Article } from '../types.js';
 import { fetchPage, parseHttpUrl, type FetchOptions, type FetchRefusal } from './fetchPage.js';
@@ -57,12 +57,10 @@ export async function addArticle(request: AddRequest): Promise<AddOutcome> {
   if (!page.ok) return page;
   const decoded = decodeText(page.bytes);
   if (!decoded.ok) return { ok: false, refusal: 'not-article', message: `the page is ${decoded.reason}` };
-  let read: ReturnType<typeof parseHtmlPage>;
-  try {
-    read = parseHtmlPage(decoded.text, { url: page.url });
-  } catch (error) {
-    read = { ok: false, reason: `the page could not be read (${(error as Error).message})` };
-  }
+  // In the reading worker, within its budget: a page built to be slow to read costs that page alone,
+  // never the answers of everyone else.
+  const parsed = await readOffThread({ kind: 'html', text: decoded.text, url: page.url });
+  const read = parsed.ok ? parsed.value : { ok: false as const, reason: `the page could not be read (${parsed.reason})` };
   if (!read.ok) return { ok: false, refusal: 'not-article', message: read.reason };
   // The page's own claims (canonical URL, site name) may be false: they may give the title and date,
   // but where it is cited from, its file name and the "already covered" check go by where it was

@@ -23,6 +23,7 @@ import { articleAnalysesCached } from '../statements/cache.js';
 import type { Article, Coverage } from '../types.js';
 import { perArticleAnalyser, type AnalyseCoverage } from './analyse.js';
 import { articleDocuments, liveIndex, makeBase, speakersByArticle, type CachedDocuments, type LiveIndex } from './liveIndex.js';
+import { changedPaths, folderState } from './folderState.js';
 import { watchCoverage, type CoverageWatcher, type WatchOptions } from './watchCoverage.js';
 
 export interface LiveLibraryOptions extends LibraryOptions {
@@ -36,6 +37,11 @@ export interface LiveLibraryOptions extends LibraryOptions {
   compactAbove?: number;
   /** Operator log: what each update and compaction did (never for users). */
   onEvent?: (event: LiveEvent) => void;
+  /**
+   * Follow the folder from before it is first read (`true`, or the watcher's options): what changes
+   * while the coverage loads is applied once it is ready. `watch()` after `open` misses those changes.
+   */
+  watch?: boolean | Omit<WatchOptions, 'dir' | 'onBatch'>;
 }
 
 export type LiveEvent =
@@ -84,7 +90,23 @@ export class LiveLibrary implements LibrarySource {
 
   static async open(options: LiveLibraryOptions): Promise<LiveLibrary> {
     const library = new LiveLibrary(options);
-    await library.start();
+    // The watcher is ready before the folder is listed, so a file added, rewritten or deleted during
+    // the load is an event; its batch waits in the update queue behind the load, and a file the load
+    // already read as it now is comes out as no change (the digest). The folder is also looked at
+    // (sizes, times) before and after the load, and what differs re-read before `open` resolves:
+    // a watcher can miss an event while the thread is busy loading (chokidar did, 1 run in 4).
+    if (options.watch) await library.watch(options.watch === true ? {} : options.watch);
+    const before = await folderState(options.seedsDir);
+    const starting = library.start();
+    library.queue = starting;
+    try {
+      await starting;
+      const differ = changedPaths(before, await folderState(options.seedsDir));
+      if (differ.length > 0) await library.update(differ);
+    } catch (error) {
+      await library.watcher?.close();
+      throw error;
+    }
     return library;
   }
 

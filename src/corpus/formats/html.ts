@@ -7,13 +7,20 @@ import { parseHTML } from 'linkedom';
 import { blocksOf } from './htmlBlocks.js';
 import { emptyDraft, type ArticleDraft } from './draft.js';
 import { readPageMetadata } from './pageMetadata.js';
+import { capHtmlNesting } from './capHtmlNesting.js';
+import { MAX_CHARS, MAX_HTML_DEPTH } from './readBudget.js';
 
 /** Less body text than this is a page about something (an index, an error page), not an article. */
 export const MIN_ARTICLE_CHARS = 250;
 
-export type PageResult = { ok: true; draft: ArticleDraft } | { ok: false; reason: string };
+export type PageResult = { ok: true; draft: ArticleDraft; overBudget: string | null } | { ok: false; reason: string };
 
-export function parseHtmlPage(html: string, options: { url?: string | null } = {}): PageResult {
+export function parseHtmlPage(page: string, options: { url?: string | null } = {}): PageResult {
+  // Read to the budget (readBudget.ts): what is cut is named in `overBudget` for the operator.
+  const cut: string[] = [];
+  if (page.length > MAX_CHARS) cut.push(`longer than ${MAX_CHARS.toLocaleString('en-GB')} characters, read to there`);
+  const { html, capped } = capHtmlNesting(page.length > MAX_CHARS ? page.slice(0, MAX_CHARS) : page, MAX_HTML_DEPTH);
+  if (capped) cut.push(`elements nested deeper than ${MAX_HTML_DEPTH} flattened`);
   const { document } = parseHTML(html);
   // Before Readability, which removes <script> (JSON-LD) and rewrites the document.
   const meta = readPageMetadata(document as never);
@@ -34,6 +41,7 @@ export function parseHtmlPage(html: string, options: { url?: string | null } = {
       blocks,
       captions,
     },
+    overBudget: cut.length ? cut.join('; ') : null,
   };
 }
 

@@ -2,6 +2,8 @@
 // paragraphs, list items and quotes in reading order, captions apart, furniture left out.
 import { parseHTML } from 'linkedom';
 import type { Caption } from '../../types.js';
+import { capHtmlNesting } from './capHtmlNesting.js';
+import { MAX_HTML_DEPTH } from './readBudget.js';
 import { isCaptionClass, isFurnitureClass, isFurnitureLine, isSentenceHeading } from './furniture.js';
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, figcaption, blockquote, pre, dd, td';
@@ -27,7 +29,8 @@ const clean = (text: string | null) => (text ?? '').replace(/\s+/gu, ' ').trim()
 
 /** Blocks of an HTML fragment (e.g. a feed item's `content:encoded`). */
 export function blocksOfHtml(html: string): Blocks {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // Nesting capped as for a page (capHtmlNesting.ts): the walk below looks at every block's ancestors.
+  const { document } = parseHTML(`<!doctype html><html><body>${capHtmlNesting(html, MAX_HTML_DEPTH).html}</body></html>`);
   return blocksOf(document.body as unknown as Node);
 }
 
@@ -88,6 +91,6 @@ function isMostlyLink(el: Node, text: string): boolean {
 /** The words of a short HTML string (a feed's title), markup and entities resolved. */
 export function plainTextOfHtml(html: string): string {
   if (!/[<&]/u.test(html)) return clean(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(`<!doctype html><html><body>${capHtmlNesting(html, MAX_HTML_DEPTH).html}</body></html>`);
   return clean(document.body.textContent);
 }
