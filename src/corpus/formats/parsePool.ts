@@ -15,7 +15,8 @@ export interface ReadOffThreadOptions {
   timeoutMs?: number;
 }
 
-const WORKER_URL = new URL('./parseWorker.mjs', import.meta.url);
+// Under tsx the .mjs entry registers tsx in the worker; the build in dist/ runs the compiled body.
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './parseWorker.mjs' : './parseWorker.js', import.meta.url);
 const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 /** A hostile page must not take the process's memory with it. */
 const WORKER_HEAP_MB = 1024;
