@@ -96,7 +96,7 @@ describe('through npm', () => {
     expect(result.status).toBe(0);
     const passages = JSON.parse(result.stdout) as { text: string }[];
     expect(passages[0]!.text).toContain('Alaska');
-    expect(result.stderr).toContain('> tsx src/cli/ask.ts --json'); // npm's banner, on stderr
+    expect(result.stderr).toContain('> node bin/coverage-bot.mjs ask --json'); // npm's banner, on stderr
     const missing = spawnSync('npm', ['run', 'no-such-script'], { cwd, env, encoding: 'utf8' });
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('Missing script: "no-such-script"');
