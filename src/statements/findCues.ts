@@ -207,11 +207,15 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
 function personBeforeOf(tokens: Token[], from: number, to: number): number {
   const of = tokens.slice(from, to).findIndex((t) => t.lower === 'of');
   if (of <= 0) return to;
-  // "Jeffrey Lewis of the James Martin Center": two or more name words need no honorific.
-  const honorific = HONORIFICS.has(tokens[from]!.base);
-  const name = tokens.slice(from + (honorific ? 1 : 0), from + of);
-  if (name.length < (honorific ? 1 : 2)) return to;
-  return name.every((t) => t.cap && !t.possessive && !ROLE_HEADS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !FUNCTION_WORDS.has(t.base) && !isNationality(t.text)) ? from + of : to;
+  return isPersonName(tokens, from, from + of) ? from + of : to;
+}
+
+/** Tokens [from, to) read as a person's name: "Jeffrey Lewis" (two or more name words), or "Mr Hirsch". */
+function isPersonName(tokens: Token[], from: number, to: number): boolean {
+  const honorific = HONORIFICS.has(tokens[from]?.base ?? '');
+  const name = tokens.slice(from + (honorific ? 1 : 0), to);
+  if (name.length < (honorific ? 1 : 2)) return false;
+  return name.every((t) => t.cap && !t.possessive && !ROLE_HEADS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !FUNCTION_WORDS.has(t.base) && !isNationality(t.text));
 }
 
 /** A word that may describe the name after it: "lawyer", "widow", "9/11", "Trump" (not "and", "said"). */
@@ -317,10 +321,11 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   if (t.kind === 'quote') return { subject: continuesCue ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   const np = npLeft(tokens, k);
   if (np === null) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
-  // "Mr. Morgan of the Sierra Club said": the person before "of".
-  if (tokens[np - 1]?.lower === 'of') {
+  // "Mr. Morgan of the Sierra Club said", "Mr Hirsch from Retail Banking Research said": the person
+  // before "of" / "from" / "at".
+  if (['of', 'from', 'at'].includes(tokens[np - 1]?.lower ?? '')) {
     const person = npLeft(tokens, np - 2);
-    if (person !== null && personBeforeOf(tokens, person, k + 1) === np - 1) return { subject: { type: 'np', from: person, to: np - 1 }, from: person, perfect };
+    if (person !== null && isPersonName(tokens, person, np - 1)) return { subject: { type: 'np', from: person, to: np - 1 }, from: person, perfect };
   }
   return { subject: npSubject(tokens, np, k), from: np, perfect };
 }
@@ -354,7 +359,14 @@ function npLeft(tokens: Token[], k: number): number | null {
   }
   while (i - 1 >= 0) {
     const prev = tokens[i - 1]!;
-    if (['The', 'A', 'An'].includes(tokens[i]!.text) || DETERMINERS.has(tokens[i]!.lower)) break;
+    if (['The', 'A', 'An'].includes(tokens[i]!.text) || DETERMINERS.has(tokens[i]!.lower)) {
+      // "a spokesman for the English National Ballet": the spokesperson, with the body they speak for.
+      if (prev.lower === 'for' && SPOKES_HEADS.has(tokens[i - 2]?.lower ?? '') && !tokens[i - 2]!.cap) {
+        i--;
+        continue;
+      }
+      break;
+    }
     if (npWord(prev)) i--;
     else if (prev.lower === 'for' && SPOKES_HEADS.has(tokens[i - 2]?.lower ?? '')) i--; // "a spokesman for the Foreign Office"
     else if (isWord(prev) && prev.possessive && !FUNCTION_WORDS.has(prev.base)) i--;
@@ -439,7 +451,8 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
     if (isWord(t) && t.lower === 'that') {
       const first = tokens[v + 1]!;
       // "said Friday that", "said last week that": a time before "that" too.
-      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
+      // "said repeatedly that", "said publicly on Tuesday that": an adverb before "that" too.
+      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || isMannerAdverb(first) || BETWEEN_SUBJECT_AND_VERB.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
       const between = tokens.slice(v + 1, j);
       if (opener && !between.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap)) return j + 1;
       break;

@@ -152,3 +152,22 @@ describe('appositions after the quote a trailing cue reports', () => {
     expect(cuesOf('Sexton, a creative writing professor, said he holds his working-class roots “very near and dear to my heart.”').find((c) => c.verb === 'said')).toMatchObject({ subject: 'Sexton', trailing: false, content: 'he holds his working-class roots <q>' });
   });
 });
+
+describe('findCues: the speaker before the verb (issue 16, cues 2)', () => {
+  it('reads "a spokesman for the X" whole, past the determiner of the body', () => {
+    expect(cuesOf('But a spokesman for the English National Ballet told BBC News that around a quarter of the company\'s dancers were from the UK.')[0]).toMatchObject({
+      subject: 'a spokesman for the English National Ballet',
+      content: "around a quarter of the company's dancers were from the UK",
+    });
+    expect(cuesOf('A spokeswoman for the RAD said: “It is our responsibility.”')[0]).toMatchObject({ subject: 'A spokeswoman for the RAD', content: '<q>' });
+  });
+
+  it('takes the person before "from" or "at" an organisation, as before "of"', () => {
+    expect(cuesOf('But Mr Hirsch from Retail Banking Research said the number of cash machines actually at risk was low.')[0]).toMatchObject({ subject: 'Mr Hirsch' });
+    expect(cuesOf('Officials at the Pentagon said the plan was dead.')[0]!.subject).not.toBe('Officials'); // one word is no name
+  });
+
+  it('skips an adverb between the verb and "that"', () => {
+    expect(cuesOf('Microsoft has said repeatedly that it wants to be first to the market.')[0]).toMatchObject({ subject: 'Microsoft', content: 'it wants to be first to the market' });
+  });
+});
