@@ -55,6 +55,7 @@ const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'nig
 const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'words', 'letter', 'post', 'tweet', 'interview', 'testimony', 'message', 'transcript']);
 /** Words that open an adjunct set off by commas after a subject: "Hunter, meanwhile, told…". */
 const LOOSE_OPENERS = new Set(['meanwhile', 'however', 'too', 'also', 'though', 'instead', 'likewise', 'separately', 'clad', 'who', 'when', 'where', 'once', 'now', 'then', 'still', 'unlike', 'like', 'asked', 'pressed', 'citing']);
+const RELATIVES = new Set(['who', 'whose', 'which', "who's"]);
 const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
@@ -158,7 +159,9 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
       if (!isWord(tokens[d]) || !tokens[d]!.cap) break;
       after.to = npRight(tokens, d).to;
     }
-    if (after.to > e + 1) {
+    // A determiner alone is no speaker ("…, said the robbers were armed").
+    const speakerWords = tokens.slice(namedAfter ? lead : e + 1, after.to).filter((t) => !DETERMINERS.has(t.lower));
+    if (after.to > e + 1 && speakerWords.length > 0) {
       subj = { type: 'np', from: namedAfter ? lead : e + 1, to: personBeforeOf(tokens, namedAfter ? lead : e + 1, after.to) };
       attributionTo = after.to;
       content = { from: 0, to: subjectFrom - (before?.kind === 'quote' ? 0 : 1) };
@@ -316,6 +319,11 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
       }
       if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
     }
+    // A longer stretch after a name that opens the sentence: "Bill Millis, a North Carolina businessman
+    // who had been a member of the campaign's board, said", "Clinton, during a town hall meeting in
+    // Columbus, Ohio, said", "Cory James, 22, of Flint, Mich., said".
+    const anchored = info.participle ? null : anchoredSubject(tokens, k);
+    if (anchored) return { subject: npSubject(tokens, anchored.from, anchored.to - 1), from: anchored.from, perfect };
     return { subject: info.participle ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   }
   if (t.kind === 'quote') return { subject: continuesCue ? participleSubject : { type: 'none' }, from: k + 1, perfect };
@@ -388,11 +396,16 @@ function npRight(tokens: Token[], k: number): { to: number } {
 
 /** For ", <apposition>," ending at comma `k`, the index of the opening comma, else null. */
 function appositionOpener(tokens: Token[], k: number): number | null {
-  for (let j = k - 1; j >= 0 && k - j <= 16; j--) {
+  for (let j = k - 1; j >= 0 && k - j <= 24; j--) {
     const t = tokens[j]!;
     if (isPunct(t, ',–—')) {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
+      // "His wife Sharon, who called the police, said", "head of Tiga, which represents independent
+      // developers, said": a relative clause after a name, whatever its verb.
+      const relative = RELATIVES.has(first.lower);
+      if (relative && npWord(tokens[j - 1])) return j;
+      if (k - j > 16) return null;
       // "Michael Green, associate professor of history at …,": a role or person noun among the first words.
       const describes = tokens.slice(j + 1, Math.min(k, j + 5)).some((x) => {
         const head = x.lower.split('-').pop()!; // "co-founder", "vice-chair"
@@ -418,6 +431,62 @@ function appositionOpener(tokens: Token[], k: number): number | null {
       return adjunct && opensSentence ? j : null;
     }
     if (t.kind === 'quote') return null;
+  }
+  return null;
+}
+
+/**
+ * For a comma `k` before a verb, the name that opens the sentence (or its main clause after a leading
+ * phrase, a quote, or "and"/"but") when everything between that name's comma and `k` is set off
+ * material: an apposition, a relative clause, an age, a place, an adjunct. Null when a speech verb
+ * stands in the stretch outside a relative clause (it would be a clause of its own).
+ */
+function anchoredSubject(tokens: Token[], k: number): { from: number; to: number } | null {
+  const sentenceEnd = (t: Token) => t.kind === 'quote' && /[.?!]["”’]?$/.test(t.quote!.text.trim());
+  for (let q = k - 1; q > 0 && k - q <= 45; q--) {
+    if (tokens[q]!.kind === 'quote' && sentenceEnd(tokens[q]!)) return null;
+    if (!isPunct(tokens[q], ',–—')) continue;
+    // The name before comma q, past a bracket: "Sen. Claire McCaskill (D-Mo.),".
+    let last = q - 1;
+    if (tokens[last]?.text === ')') {
+      const open = tokens.slice(Math.max(0, last - 6), last).map((x) => x.text).lastIndexOf('(');
+      if (open < 0) continue;
+      last = Math.max(0, last - 6) + open - 1;
+    }
+    const t = tokens[last];
+    if (!isWord(t) || !t.cap || FUNCTION_WORDS.has(t.base)) continue;
+    const p = npLeft(tokens, last);
+    if (p === null) continue;
+    const name = tokens.slice(p, last + 1);
+    if (name.some((x) => x.lower === 'and' || x.possessive) || !name.some((x) => x.cap && !FUNCTION_WORDS.has(x.base) && !DETERMINERS.has(x.lower))) continue;
+    // Where the name stands: it opens the sentence or its main clause.
+    const before = tokens[p - 1];
+    const first = tokens[0]!;
+    const leadingPhrase = isPunct(before, ',') && !tokens.slice(0, p).some((x) => x.kind === 'quote') && isWord(first) &&
+      (ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || LOOSE_OPENERS.has(first.lower) || isMannerAdverb(first) || /^[a-z]+ing$/i.test(first.text));
+    const opens = p === 0 || before?.kind === 'quote' || (isPunct(before, ',') && tokens[p - 2]?.kind === 'quote') ||
+      (isWord(before) && ['and', 'but'].includes(before.lower) && (p === 1 || isPunct(tokens[p - 2]))) || leadingPhrase;
+    if (!opens) continue;
+    // What stands between is set off material.
+    const opener = tokens[q + 1];
+    if (!isWord(opener)) continue;
+    const head = opener.lower.split('-').pop()!;
+    const setOff =
+      DETERMINERS.has(opener.lower) || NOUN_DETERMINERS.has(opener.lower) || opener.possessive || RELATIVES.has(opener.lower) || /^\d+$/.test(opener.text) ||
+      ['of', 'one', 'formerly', 'himself', 'herself'].includes(opener.lower) || ADJUNCT_PREPOSITIONS.has(opener.lower) || LOOSE_OPENERS.has(opener.lower) ||
+      isMannerAdverb(opener) || (!opener.cap && /^[a-z]+(ing|ed)$/.test(opener.text)) || ROLE_HEADS.has(head) || ROLE_MODIFIERS.has(head) ||
+      PERSON_NOUNS.has(head) || JOB_NOUNS.has(head) || /^[RDI]-\p{Lu}/u.test(opener.text);
+    if (!setOff) return null;
+    const stretch = tokens.slice(q + 1, k);
+    let relative = false;
+    for (let n = 0; n < stretch.length; n++) {
+      const x = stretch[n]!;
+      if (isPunct(x, ',–—')) relative = false;
+      if (isWord(x) && RELATIVES.has(x.lower)) relative = true;
+      if (n > 0 && isWord(x) && !x.cap && SPEECH_VERBS.has(x.lower) && !relative && !/ing$/.test(x.lower)) return null;
+      if (isWord(x) && x.lower === 'that' && n > 0 && !relative) return null;
+    }
+    return { from: p, to: last + 1 };
   }
   return null;
 }

@@ -171,3 +171,25 @@ describe('findCues: the speaker before the verb (issue 16, cues 2)', () => {
     expect(cuesOf('Microsoft has said repeatedly that it wants to be first to the market.')[0]).toMatchObject({ subject: 'Microsoft', content: 'it wants to be first to the market' });
   });
 });
+
+describe('findCues: relative clauses and long appositions before the verb (issue 16, cues 2)', () => {
+  it('skips a relative clause after the name, whatever verb it has', () => {
+    expect(cuesOf('His wife Sharon, who called the police, said her wedding rings had been stolen.').find((c) => c.verb === 'said')).toMatchObject({ subject: 'wife Sharon', content: 'her wedding rings had been stolen' });
+    expect(cuesOf('Fred Hasson, head of Tiga, which represents independent developers, said that more UK firms would go under.')[0]).toMatchObject({ subject: 'Fred Hasson', content: 'more UK firms would go under' });
+  });
+
+  it('never takes a determiner alone for the speaker after an inverted verb', () => {
+    expect(cuesOf('His wife Sharon, who called the police, said the robbers were armed.').map((c) => c.subject)).not.toContain('the');
+  });
+
+  it('takes the name that opens the sentence across a long apposition, an age, a place or an adjunct', () => {
+    expect(cuesOf("Bill Millis, a North Carolina businessman who had been a member of the campaign's three-man board before departing last month because of strategic differences, said Carson had been led astray.")[0]).toMatchObject({ subject: 'Bill Millis' });
+    expect(cuesOf('Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of business.”')[0]).toMatchObject({ subject: 'Clinton', content: 'she was <q>' });
+    expect(cuesOf("Cory James, 22, of Flint, Mich., said he hadn't given up hope.")[0]).toMatchObject({ subject: 'Cory James' });
+    expect(cuesOf('Speaking later on the same show, Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her.').find((c) => c.verb === 'said')).toMatchObject({ subject: 'Sen Claire McCaskill' });
+  });
+
+  it('does not reach over a speech verb of the main clause', () => {
+    expect(cuesOf('Clinton, meanwhile, has told reporters that Trump, who lost, said nothing.')).toEqual([expect.objectContaining({ verb: 'told', subject: 'Clinton' })]);
+  });
+});
