@@ -15,6 +15,7 @@ import {
   ROLE_MODIFIERS,
   SPEECH_VERBS,
   SPOKES_HEADS,
+  THAT_ONLY_VERBS,
   WEEKDAYS,
   type VerbInfo,
   isNationality,
@@ -101,6 +102,11 @@ export function findCues(tokens: Token[]): Cue[] {
       info = { takes: phrasal.takes, object: false, participle: t.lower.endsWith('ing') };
       end = i + 1;
     }
+    if (info && i === 0 && t.cap) {
+      const opening = openingCue(tokens, info);
+      if (opening) cues.push(opening);
+      if (opening) return;
+    }
     if (!info || !looksLikeVerb(tokens, i, info)) return;
     const cue = verbCue(tokens, i, info, cues, end);
     if (cue) cues.push(cue);
@@ -118,6 +124,7 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   if (isWord(prev) && BE.has(tokens[i - 2]?.lower ?? '') && BETWEEN_SUBJECT_AND_VERB.has(prev.lower)) return false;
   if (t.lower.startsWith('add') && next?.lower === 'to') return false; // "added to the pressure"
   if (info.takes === 'colon' && next?.text !== ':') return false; // "have continued to grow"
+  if (THAT_ONLY_VERBS.has(t.lower) && next && next.lower !== 'that' && !isPunct(next, ':')) return false; // "agreed to a phone call"
   if (info.participle && isWord(prev) && ['by', 'for', 'of', 'without'].includes(prev.lower)) return false;
   return true;
 }
@@ -145,6 +152,31 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
   let attributionTo = e + 1;
   let subj = subject;
 
+  // "There are also other pressures making banks turn to Windows said Dominic Hirsch, managing director
+  // of …": a person named right after the verb, and nothing after them but an apposition, ends the
+  // sentence; the verb is inverted after its content though no comma marks it.
+  if (subj.type === 'np' && info.takes === 'clause' && !info.object && !info.participle && isWord(tokens[e + 1]) && tokens[e + 1]!.cap) {
+    const named = npRight(tokens, e + 1);
+    const end = personBeforeOf(tokens, e + 1, named.to);
+    const rest = tokens.slice(named.to);
+    const restWords = rest.filter((t) => t.kind === 'word');
+    const appositionOnly =
+      rest.every((t) => t.kind === 'punct') ||
+      (isPunct(rest[0], ',') && rest.every((t) => t.kind !== 'quote') && !restWords.some((t) => (!t.cap && SPEECH_VERBS.has(t.lower)) || BE.has(t.lower) || ['that', 'who', 'which', 'and', 'but'].includes(t.lower)));
+    if (isPersonName(tokens, e + 1, end) && appositionOnly && reportsSomething(tokens.slice(0, v))) {
+      return {
+        verb: v,
+        verbText: tokens[v]!.text,
+        info,
+        subject: { type: 'np', from: e + 1, to: end },
+        content: { from: 0, to: v },
+        trailing: true,
+        attribution: { from: v, to: tokens.length },
+        perfect,
+        eventOnly: false,
+      };
+    }
+  }
   // Inverted order after a quote or comma: "“…,” said Mr Smith"; the speaker follows the verb.
   const before = tokens[subjectFrom - 1];
   if (subj.type === 'none' && (before?.kind === 'quote' || isPunct(before, ','))) {
@@ -599,6 +631,29 @@ function accordingTo(tokens: Token[], i: number): Cue | null {
     content,
     trailing,
     attribution: { from: i, to },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
+/** "Said Dorothy Poynter, who grew up with Ali, “We were…”", "Continued Stone: “…”": the verb opens the
+ *  sentence, the speaker follows it and the quote comes last. */
+function openingCue(tokens: Token[], info: VerbInfo): Cue | null {
+  if (!/^(said|says|added|adds|continued|continues|wrote|writes)$/.test(tokens[0]!.lower)) return null;
+  const first = tokens[1];
+  if (!isWord(first) || !first.cap || FUNCTION_WORDS.has(first.base) || WEEKDAYS.includes(first.lower) || TIME_WORDS.has(first.lower)) return null;
+  const np = npRight(tokens, 1);
+  const quote = tokens.findIndex((t, k) => k >= np.to && t.kind === 'quote');
+  if (quote < 0 || quote - np.to > 24 || !isPunct(tokens[quote - 1], ',:')) return null;
+  if (tokens.slice(np.to, quote).some((t) => isWord(t) && !t.cap && SPEECH_VERBS.has(t.lower))) return null;
+  return {
+    verb: 0,
+    verbText: tokens[0]!.text,
+    info: { ...info, takes: 'clause' },
+    subject: { type: 'np', from: 1, to: personBeforeOf(tokens, 1, np.to) },
+    content: { from: quote, to: tokens.length },
+    trailing: false,
+    attribution: { from: 0, to: quote },
     perfect: false,
     eventOnly: false,
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCues } from '../../src/statements/findCues.js';
 import { findQuotes, maskQuotes } from '../../src/statements/findQuotes.js';
 import { tokenize } from '../../src/statements/tokens.js';
+import { isNationality } from '../../src/statements/lexicon.js';
 import { analyse, fixture, saying } from './helpers.js';
 
 function cuesOf(text: string) {
@@ -191,5 +192,37 @@ describe('findCues: relative clauses and long appositions before the verb (issue
 
   it('does not reach over a speech verb of the main clause', () => {
     expect(cuesOf('Clinton, meanwhile, has told reporters that Trump, who lost, said nothing.')).toEqual([expect.objectContaining({ verb: 'told', subject: 'Clinton' })]);
+  });
+});
+
+describe('findCues: inverted and opening verbs (issue 16, cues 2)', () => {
+  it('reads a person named after the verb at the end of the sentence, though no comma comes before the verb', () => {
+    expect(cuesOf('There are also other pressures making banks turn to Windows said Dominic Hirsch, managing director of financial analysis firm Retail Banking Research.')[0]).toMatchObject({
+      trailing: true,
+      subject: 'Dominic Hirsch',
+      content: 'There are also other pressures making banks turn to Windows',
+    });
+    expect(cuesOf('Trump said Hillary Clinton, the nominee, was wrong.')[0]).toMatchObject({ subject: 'Trump', trailing: false });
+  });
+
+  it('reads a verb that opens the sentence: "Said X, …, “…”", "Continued X: “…”"', () => {
+    expect(cuesOf('Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all proud of him.”')[0]).toMatchObject({ subject: 'Dorothy Poynter', content: '<q>' });
+    expect(cuesOf('Continued Stone: “So I think it is a very real problem.”')[0]).toMatchObject({ subject: 'Stone', content: '<q>' });
+    expect(cuesOf('Asked Tuesday about Sullivan, Feinstein said “I know nothing.”')[0]).toMatchObject({ subject: 'Feinstein' });
+  });
+
+  it('reads "agreed" as speech only before "that" or a colon', () => {
+    expect(cuesOf('Barca midfielder Deco, formerly managed by Mourinho at Porto, agreed that it was not typical of his fellow Portuguese to lodge a protest.')[0]).toMatchObject({
+      subject: 'Barca midfielder Deco',
+      content: 'it was not typical of his fellow Portuguese to lodge a protest',
+    });
+    expect(cuesOf('McConnell agreed to a phone call on Wednesday.').filter((c) => c.verb === 'agreed')).toEqual([]);
+  });
+
+  it('does not take a given name with a demonym ending for a nationality', () => {
+    expect(isNationality('Dominic')).toBe(false);
+    expect(isNationality('Julian')).toBe(false);
+    expect(isNationality('Brazilian')).toBe(true);
+    expect(isNationality('Congolese')).toBe(true);
   });
 });
