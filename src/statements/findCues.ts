@@ -23,7 +23,7 @@ import {
 import type { Token } from './tokens.js';
 
 export type Subject =
-  | { type: 'np'; from: number; to: number } // token range [from, to)
+  | { type: 'np'; from: number; to: number; relative?: number } // token range [from, to); the "who" that refers to it
   | { type: 'pronoun'; index: number; pronoun: string }
   | { type: 'coordinated' } // "… and added": the previous cue's speaker
   | { type: 'main' } // ", stating …": the sentence's subject
@@ -328,6 +328,16 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   const participleSubject: Subject = continuesCue ? { type: 'coordinated' } : { type: 'main' };
   if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
   if (isWord(t) && PRONOUNS.has(t.lower)) return { subject: { type: 'pronoun', index: k, pronoun: t.lower }, from: k, perfect };
+  // "Weitz said he had visited Pullman, who had told him that …": the relative pronoun's antecedent
+  // is the name before the comma; the cue begins at "who".
+  if (isWord(t) && (t.lower === 'who' || t.lower === 'which') && isPunct(tokens[k - 1], ',') && !info.participle) {
+    const np = npLeft(tokens, k - 2);
+    const head = tokens[k - 2];
+    if (np !== null && isWord(head) && head.cap && !FUNCTION_WORDS.has(head.base)) {
+      const subject = npSubject(tokens, np, k - 2);
+      if (subject.type === 'np') return { subject: { ...subject, relative: k }, from: k + 1, perfect };
+    }
+  }
   if (isWord(t) && CLAUSE_STARTERS.has(t.lower)) {
     if (earlier.length > 0 && ['and', 'but', 'or'].includes(t.lower)) return { subject: { type: 'coordinated' }, from: v, perfect };
     return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
@@ -688,7 +698,7 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
   // ("X said Y had told him…"): keep it as content of the outer cue.
   kept = kept.filter((c, n) => {
     if (n === 0 || c.trailing) return true;
-    const start = c.subject.type === 'np' ? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb;
+    const start = cueStart(c);
     const before = tokens[start - 1];
     const boundary = !before || (before.kind === 'punct') || CLAUSE_STARTERS.has(before.lower) || before.kind === 'quote';
     // A cue with no speaker ("Following initial reports of …") reports nothing another cue could be part of.
@@ -707,7 +717,7 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
     if (cue.trailing) continue;
     const next = kept.slice(n + 1).find((c) => !c.trailing || c.content.from > cue.verb);
     if (!next) continue;
-    const nextStart = next.trailing ? next.content.from : next.subject.type === 'np' ? next.subject.from : next.subject.type === 'pronoun' ? next.subject.index : next.verb;
+    const nextStart = next.trailing ? next.content.from : cueStart(next);
     if (nextStart > cue.content.from) cue.content.to = Math.min(cue.content.to, nextStart);
   }
   for (const cue of kept) {
@@ -715,5 +725,8 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
   }
   return kept;
 }
+
+/** Where a cue's own words begin: its subject, or the relative pronoun that stands for it. */
+const cueStart = (c: Cue) => (c.subject.type === 'np' ? c.subject.relative ?? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb);
 
 const isTrimmable = (t: Token) => t.kind === 'punct' || CLAUSE_STARTERS.has(t.lower) || t.lower === 'that';

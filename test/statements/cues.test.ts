@@ -226,3 +226,12 @@ describe('findCues: inverted and opening verbs (issue 16, cues 2)', () => {
     expect(isNationality('Congolese')).toBe(true);
   });
 });
+
+describe('findCues: nested reported speech (issue 16, cues 2)', () => {
+  it('gives a cue after ", who" to the name before the comma and ends the outer content there', () => {
+    expect(cuesOf('Weitz said he had visited Pullman, who had told him that the Authority could “represent any arbitrary establishment”.')).toEqual([
+      { verb: 'said', trailing: false, subject: 'Weitz', content: 'he had visited Pullman' },
+      { verb: 'told', trailing: false, subject: 'Pullman', content: 'the Authority could <q>' },
+    ]);
+  });
+});
