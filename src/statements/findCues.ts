@@ -86,7 +86,7 @@ function npWord(t: Token | undefined): boolean {
 export function findCues(tokens: Token[]): Cue[] {
   const cues: Cue[] = [];
   tokens.forEach((t, i) => {
-    const dash = dashCue(tokens, i);
+    const dash = dashCue(tokens, i) ?? colonCue(tokens, i);
     if (dash) cues.push(dash);
     if (t.kind !== 'word') return;
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -684,6 +684,32 @@ function dashCue(tokens: Token[], i: number): Cue | null {
     content: { from: 0, to: i },
     trailing: true,
     attribution: { from: i, to: np.to },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
+/** "… too early - Mark Blumenthal and Jon Cohen: “…”", "More from Jones: “…”": a headline or "from" and a
+ *  dash, then a name, a colon and the quote (news roundups quoting their sources). */
+function colonCue(tokens: Token[], i: number): Cue | null {
+  if (!isPunct(tokens[i], ':') || tokens[i + 1]?.kind !== 'quote') return null;
+  let from = i;
+  while (from > 0 && i - from < 6 && (npWord(tokens[from - 1]) || (isPunct(tokens[from - 1], '.') && isWord(tokens[from - 2]) && tokens[from - 2]!.text.length === 1))) from--;
+  while (from < i && DETERMINERS.has(tokens[from]!.lower)) from++;
+  const name = tokens.slice(from, i).filter(isWord);
+  if (name.length === 0 || !name.every((t) => t.cap && !FUNCTION_WORDS.has(t.base) && !t.possessive)) return null;
+  const before = tokens[from - 1];
+  const marked = isPunct(before, '-–—―') || (isWord(before) && before.lower === 'from' && tokens[from - 2]?.lower === 'more');
+  if (!marked) return null;
+  const plural = name.some((t) => t.lower === 'and');
+  return {
+    verb: i,
+    verbText: ':',
+    info: { takes: 'clause' },
+    subject: plural ? { type: 'plural' } : { type: 'np', from, to: i },
+    content: { from: i + 1, to: tokens.length },
+    trailing: false,
+    attribution: { from, to: i + 1 },
     perfect: false,
     eventOnly: false,
   };

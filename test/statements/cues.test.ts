@@ -235,3 +235,11 @@ describe('findCues: nested reported speech (issue 16, cues 2)', () => {
     ]);
   });
 });
+
+describe('findCues: a dash, a name and a colon (issue 16, cues 2)', () => {
+  it('reads "headline - Name: “…”" and "More from Name: “…”" as the name speaking', () => {
+    expect(cuesOf('Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”')[0]).toMatchObject({ subject: 'Carl Bialik', content: '<q>' });
+    expect(cuesOf('What that means for the election - More from Jones: “The partisanship of the state population is a starting point.”')[0]).toMatchObject({ subject: 'Jones' });
+    expect(cuesOf('The plan was simple: “Win.”')).toEqual([]);
+  });
+});
