@@ -15,6 +15,7 @@ import {
   ROLE_MODIFIERS,
   SPEECH_VERBS,
   SPOKES_HEADS,
+  THAT_ONLY_VERBS,
   WEEKDAYS,
   type VerbInfo,
   isNationality,
@@ -22,7 +23,7 @@ import {
 import type { Token } from './tokens.js';
 
 export type Subject =
-  | { type: 'np'; from: number; to: number } // token range [from, to)
+  | { type: 'np'; from: number; to: number; relative?: number } // token range [from, to); the "who" that refers to it
   | { type: 'pronoun'; index: number; pronoun: string }
   | { type: 'coordinated' } // "… and added": the previous cue's speaker
   | { type: 'main' } // ", stating …": the sentence's subject
@@ -55,6 +56,7 @@ const TIME_WORDS = new Set([...WEEKDAYS, 'morning', 'afternoon', 'evening', 'nig
 const SPEECH_NOUNS = new Set(['remarks', 'statement', 'speech', 'comments', 'words', 'letter', 'post', 'tweet', 'interview', 'testimony', 'message', 'transcript']);
 /** Words that open an adjunct set off by commas after a subject: "Hunter, meanwhile, told…". */
 const LOOSE_OPENERS = new Set(['meanwhile', 'however', 'too', 'also', 'though', 'instead', 'likewise', 'separately', 'clad', 'who', 'when', 'where', 'once', 'now', 'then', 'still', 'unlike', 'like', 'asked', 'pressed', 'citing']);
+const RELATIVES = new Set(['who', 'whose', 'which', "who's"]);
 const CLAUSE_STARTERS = new Set(['and', 'but', 'as', 'while', 'whereas', 'although', 'though', 'yet', 'or']);
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === 'word';
@@ -84,7 +86,7 @@ function npWord(t: Token | undefined): boolean {
 export function findCues(tokens: Token[]): Cue[] {
   const cues: Cue[] = [];
   tokens.forEach((t, i) => {
-    const dash = dashCue(tokens, i);
+    const dash = dashCue(tokens, i) ?? colonCue(tokens, i);
     if (dash) cues.push(dash);
     if (t.kind !== 'word') return;
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -99,6 +101,11 @@ export function findCues(tokens: Token[]): Cue[] {
     if (phrasal && isWord(tokens[i + 1]) && tokens[i + 1]!.lower === phrasal.particle) {
       info = { takes: phrasal.takes, object: false, participle: t.lower.endsWith('ing') };
       end = i + 1;
+    }
+    if (info && i === 0 && t.cap) {
+      const opening = openingCue(tokens, info);
+      if (opening) cues.push(opening);
+      if (opening) return;
     }
     if (!info || !looksLikeVerb(tokens, i, info)) return;
     const cue = verbCue(tokens, i, info, cues, end);
@@ -117,6 +124,7 @@ function looksLikeVerb(tokens: Token[], i: number, info: VerbInfo): boolean {
   if (isWord(prev) && BE.has(tokens[i - 2]?.lower ?? '') && BETWEEN_SUBJECT_AND_VERB.has(prev.lower)) return false;
   if (t.lower.startsWith('add') && next?.lower === 'to') return false; // "added to the pressure"
   if (info.takes === 'colon' && next?.text !== ':') return false; // "have continued to grow"
+  if (THAT_ONLY_VERBS.has(t.lower) && next && next.lower !== 'that' && !isPunct(next, ':')) return false; // "agreed to a phone call"
   if (info.participle && isWord(prev) && ['by', 'for', 'of', 'without'].includes(prev.lower)) return false;
   return true;
 }
@@ -144,6 +152,31 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
   let attributionTo = e + 1;
   let subj = subject;
 
+  // "There are also other pressures making banks turn to Windows said Dominic Hirsch, managing director
+  // of …": a person named right after the verb, and nothing after them but an apposition, ends the
+  // sentence; the verb is inverted after its content though no comma marks it.
+  if (subj.type === 'np' && info.takes === 'clause' && !info.object && !info.participle && isWord(tokens[e + 1]) && tokens[e + 1]!.cap) {
+    const named = npRight(tokens, e + 1);
+    const end = personBeforeOf(tokens, e + 1, named.to);
+    const rest = tokens.slice(named.to);
+    const restWords = rest.filter((t) => t.kind === 'word');
+    const appositionOnly =
+      rest.every((t) => t.kind === 'punct') ||
+      (isPunct(rest[0], ',') && rest.every((t) => t.kind !== 'quote') && !restWords.some((t) => (!t.cap && SPEECH_VERBS.has(t.lower)) || BE.has(t.lower) || ['that', 'who', 'which', 'and', 'but'].includes(t.lower)));
+    if (isPersonName(tokens, e + 1, end) && appositionOnly && reportsSomething(tokens.slice(0, v))) {
+      return {
+        verb: v,
+        verbText: tokens[v]!.text,
+        info,
+        subject: { type: 'np', from: e + 1, to: end },
+        content: { from: 0, to: v },
+        trailing: true,
+        attribution: { from: v, to: tokens.length },
+        perfect,
+        eventOnly: false,
+      };
+    }
+  }
   // Inverted order after a quote or comma: "“…,” said Mr Smith"; the speaker follows the verb.
   const before = tokens[subjectFrom - 1];
   if (subj.type === 'none' && (before?.kind === 'quote' || isPunct(before, ','))) {
@@ -158,7 +191,9 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
       if (!isWord(tokens[d]) || !tokens[d]!.cap) break;
       after.to = npRight(tokens, d).to;
     }
-    if (after.to > e + 1) {
+    // A determiner alone is no speaker ("…, said the robbers were armed").
+    const speakerWords = tokens.slice(namedAfter ? lead : e + 1, after.to).filter((t) => !DETERMINERS.has(t.lower));
+    if (after.to > e + 1 && speakerWords.length > 0) {
       subj = { type: 'np', from: namedAfter ? lead : e + 1, to: personBeforeOf(tokens, namedAfter ? lead : e + 1, after.to) };
       attributionTo = after.to;
       content = { from: 0, to: subjectFrom - (before?.kind === 'quote' ? 0 : 1) };
@@ -207,11 +242,15 @@ function verbCue(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[], e =
 function personBeforeOf(tokens: Token[], from: number, to: number): number {
   const of = tokens.slice(from, to).findIndex((t) => t.lower === 'of');
   if (of <= 0) return to;
-  // "Jeffrey Lewis of the James Martin Center": two or more name words need no honorific.
-  const honorific = HONORIFICS.has(tokens[from]!.base);
-  const name = tokens.slice(from + (honorific ? 1 : 0), from + of);
-  if (name.length < (honorific ? 1 : 2)) return to;
-  return name.every((t) => t.cap && !t.possessive && !ROLE_HEADS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !FUNCTION_WORDS.has(t.base) && !isNationality(t.text)) ? from + of : to;
+  return isPersonName(tokens, from, from + of) ? from + of : to;
+}
+
+/** Tokens [from, to) read as a person's name: "Jeffrey Lewis" (two or more name words), or "Mr Hirsch". */
+function isPersonName(tokens: Token[], from: number, to: number): boolean {
+  const honorific = HONORIFICS.has(tokens[from]?.base ?? '');
+  const name = tokens.slice(from + (honorific ? 1 : 0), to);
+  if (name.length < (honorific ? 1 : 2)) return false;
+  return name.every((t) => t.cap && !t.possessive && !ROLE_HEADS.has(t.lower) && !INSTITUTION_HEADS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower) && !FUNCTION_WORDS.has(t.base) && !isNationality(t.text));
 }
 
 /** A word that may describe the name after it: "lawyer", "widow", "9/11", "Trump" (not "and", "said"). */
@@ -289,6 +328,16 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
   const participleSubject: Subject = continuesCue ? { type: 'coordinated' } : { type: 'main' };
   if (!t || k < 0) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
   if (isWord(t) && PRONOUNS.has(t.lower)) return { subject: { type: 'pronoun', index: k, pronoun: t.lower }, from: k, perfect };
+  // "Weitz said he had visited Pullman, who had told him that …": the relative pronoun's antecedent
+  // is the name before the comma; the cue begins at "who".
+  if (isWord(t) && (t.lower === 'who' || t.lower === 'which') && isPunct(tokens[k - 1], ',') && !info.participle) {
+    const np = npLeft(tokens, k - 2);
+    const head = tokens[k - 2];
+    if (np !== null && isWord(head) && head.cap && !FUNCTION_WORDS.has(head.base)) {
+      const subject = npSubject(tokens, np, k - 2);
+      if (subject.type === 'np') return { subject: { ...subject, relative: k }, from: k + 1, perfect };
+    }
+  }
   if (isWord(t) && CLAUSE_STARTERS.has(t.lower)) {
     if (earlier.length > 0 && ['and', 'but', 'or'].includes(t.lower)) return { subject: { type: 'coordinated' }, from: v, perfect };
     return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
@@ -312,15 +361,21 @@ function findSubject(tokens: Token[], v: number, info: VerbInfo, earlier: Cue[])
       }
       if (np !== null) return { subject: npSubject(tokens, np, opener - 1), from: np, perfect };
     }
+    // A longer stretch after a name that opens the sentence: "Bill Millis, a North Carolina businessman
+    // who had been a member of the campaign's board, said", "Clinton, during a town hall meeting in
+    // Columbus, Ohio, said", "Cory James, 22, of Flint, Mich., said".
+    const anchored = info.participle ? null : anchoredSubject(tokens, k);
+    if (anchored) return { subject: npSubject(tokens, anchored.from, anchored.to - 1), from: anchored.from, perfect };
     return { subject: info.participle ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   }
   if (t.kind === 'quote') return { subject: continuesCue ? participleSubject : { type: 'none' }, from: k + 1, perfect };
   const np = npLeft(tokens, k);
   if (np === null) return { subject: info.participle ? { type: 'main' } : { type: 'none' }, from: v, perfect };
-  // "Mr. Morgan of the Sierra Club said": the person before "of".
-  if (tokens[np - 1]?.lower === 'of') {
+  // "Mr. Morgan of the Sierra Club said", "Mr Hirsch from Retail Banking Research said": the person
+  // before "of" / "from" / "at".
+  if (['of', 'from', 'at'].includes(tokens[np - 1]?.lower ?? '')) {
     const person = npLeft(tokens, np - 2);
-    if (person !== null && personBeforeOf(tokens, person, k + 1) === np - 1) return { subject: { type: 'np', from: person, to: np - 1 }, from: person, perfect };
+    if (person !== null && isPersonName(tokens, person, np - 1)) return { subject: { type: 'np', from: person, to: np - 1 }, from: person, perfect };
   }
   return { subject: npSubject(tokens, np, k), from: np, perfect };
 }
@@ -354,7 +409,14 @@ function npLeft(tokens: Token[], k: number): number | null {
   }
   while (i - 1 >= 0) {
     const prev = tokens[i - 1]!;
-    if (['The', 'A', 'An'].includes(tokens[i]!.text) || DETERMINERS.has(tokens[i]!.lower)) break;
+    if (['The', 'A', 'An'].includes(tokens[i]!.text) || DETERMINERS.has(tokens[i]!.lower)) {
+      // "a spokesman for the English National Ballet": the spokesperson, with the body they speak for.
+      if (prev.lower === 'for' && SPOKES_HEADS.has(tokens[i - 2]?.lower ?? '') && !tokens[i - 2]!.cap) {
+        i--;
+        continue;
+      }
+      break;
+    }
     if (npWord(prev)) i--;
     else if (prev.lower === 'for' && SPOKES_HEADS.has(tokens[i - 2]?.lower ?? '')) i--; // "a spokesman for the Foreign Office"
     else if (isWord(prev) && prev.possessive && !FUNCTION_WORDS.has(prev.base)) i--;
@@ -376,11 +438,16 @@ function npRight(tokens: Token[], k: number): { to: number } {
 
 /** For ", <apposition>," ending at comma `k`, the index of the opening comma, else null. */
 function appositionOpener(tokens: Token[], k: number): number | null {
-  for (let j = k - 1; j >= 0 && k - j <= 16; j--) {
+  for (let j = k - 1; j >= 0 && k - j <= 24; j--) {
     const t = tokens[j]!;
     if (isPunct(t, ',–—')) {
       const first = tokens[j + 1];
       if (!isWord(first)) return null;
+      // "His wife Sharon, who called the police, said", "head of Tiga, which represents independent
+      // developers, said": a relative clause after a name, whatever its verb.
+      const relative = RELATIVES.has(first.lower);
+      if (relative && npWord(tokens[j - 1])) return j;
+      if (k - j > 16) return null;
       // "Michael Green, associate professor of history at …,": a role or person noun among the first words.
       const describes = tokens.slice(j + 1, Math.min(k, j + 5)).some((x) => {
         const head = x.lower.split('-').pop()!; // "co-founder", "vice-chair"
@@ -406,6 +473,62 @@ function appositionOpener(tokens: Token[], k: number): number | null {
       return adjunct && opensSentence ? j : null;
     }
     if (t.kind === 'quote') return null;
+  }
+  return null;
+}
+
+/**
+ * For a comma `k` before a verb, the name that opens the sentence (or its main clause after a leading
+ * phrase, a quote, or "and"/"but") when everything between that name's comma and `k` is set off
+ * material: an apposition, a relative clause, an age, a place, an adjunct. Null when a speech verb
+ * stands in the stretch outside a relative clause (it would be a clause of its own).
+ */
+function anchoredSubject(tokens: Token[], k: number): { from: number; to: number } | null {
+  const sentenceEnd = (t: Token) => t.kind === 'quote' && /[.?!]["”’]?$/.test(t.quote!.text.trim());
+  for (let q = k - 1; q > 0 && k - q <= 45; q--) {
+    if (tokens[q]!.kind === 'quote' && sentenceEnd(tokens[q]!)) return null;
+    if (!isPunct(tokens[q], ',–—')) continue;
+    // The name before comma q, past a bracket: "Sen. Claire McCaskill (D-Mo.),".
+    let last = q - 1;
+    if (tokens[last]?.text === ')') {
+      const open = tokens.slice(Math.max(0, last - 6), last).map((x) => x.text).lastIndexOf('(');
+      if (open < 0) continue;
+      last = Math.max(0, last - 6) + open - 1;
+    }
+    const t = tokens[last];
+    if (!isWord(t) || !t.cap || FUNCTION_WORDS.has(t.base)) continue;
+    const p = npLeft(tokens, last);
+    if (p === null) continue;
+    const name = tokens.slice(p, last + 1);
+    if (name.some((x) => x.lower === 'and' || x.possessive) || !name.some((x) => x.cap && !FUNCTION_WORDS.has(x.base) && !DETERMINERS.has(x.lower))) continue;
+    // Where the name stands: it opens the sentence or its main clause.
+    const before = tokens[p - 1];
+    const first = tokens[0]!;
+    const leadingPhrase = isPunct(before, ',') && !tokens.slice(0, p).some((x) => x.kind === 'quote') && isWord(first) &&
+      (ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || LOOSE_OPENERS.has(first.lower) || isMannerAdverb(first) || /^[a-z]+ing$/i.test(first.text));
+    const opens = p === 0 || before?.kind === 'quote' || (isPunct(before, ',') && tokens[p - 2]?.kind === 'quote') ||
+      (isWord(before) && ['and', 'but'].includes(before.lower) && (p === 1 || isPunct(tokens[p - 2]))) || leadingPhrase;
+    if (!opens) continue;
+    // What stands between is set off material.
+    const opener = tokens[q + 1];
+    if (!isWord(opener)) continue;
+    const head = opener.lower.split('-').pop()!;
+    const setOff =
+      DETERMINERS.has(opener.lower) || NOUN_DETERMINERS.has(opener.lower) || opener.possessive || RELATIVES.has(opener.lower) || /^\d+$/.test(opener.text) ||
+      ['of', 'one', 'formerly', 'himself', 'herself'].includes(opener.lower) || ADJUNCT_PREPOSITIONS.has(opener.lower) || LOOSE_OPENERS.has(opener.lower) ||
+      isMannerAdverb(opener) || (!opener.cap && /^[a-z]+(ing|ed)$/.test(opener.text)) || ROLE_HEADS.has(head) || ROLE_MODIFIERS.has(head) ||
+      PERSON_NOUNS.has(head) || JOB_NOUNS.has(head) || /^[RDI]-\p{Lu}/u.test(opener.text);
+    if (!setOff) return null;
+    const stretch = tokens.slice(q + 1, k);
+    let relative = false;
+    for (let n = 0; n < stretch.length; n++) {
+      const x = stretch[n]!;
+      if (isPunct(x, ',–—')) relative = false;
+      if (isWord(x) && RELATIVES.has(x.lower)) relative = true;
+      if (n > 0 && isWord(x) && !x.cap && SPEECH_VERBS.has(x.lower) && !relative && !/ing$/.test(x.lower)) return null;
+      if (isWord(x) && x.lower === 'that' && n > 0 && !relative) return null;
+    }
+    return { from: p, to: last + 1 };
   }
   return null;
 }
@@ -439,7 +562,8 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
     if (isWord(t) && t.lower === 'that') {
       const first = tokens[v + 1]!;
       // "said Friday that", "said last week that": a time before "that" too.
-      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
+      // "said repeatedly that", "said publicly on Tuesday that": an adverb before "that" too.
+      const opener = ADJUNCT_PREPOSITIONS.has(first.lower) || TIME_WORDS.has(first.lower) || isMannerAdverb(first) || BETWEEN_SUBJECT_AND_VERB.has(first.lower) || (info.object && (npWord(first) || OBJECT_PRONOUNS.has(first.lower) || isWord(first)));
       const between = tokens.slice(v + 1, j);
       if (opener && !between.some((x) => SPEECH_VERBS.has(x.lower) && !x.cap)) return j + 1;
       break;
@@ -522,6 +646,29 @@ function accordingTo(tokens: Token[], i: number): Cue | null {
   };
 }
 
+/** "Said Dorothy Poynter, who grew up with Ali, “We were…”", "Continued Stone: “…”": the verb opens the
+ *  sentence, the speaker follows it and the quote comes last. */
+function openingCue(tokens: Token[], info: VerbInfo): Cue | null {
+  if (!/^(said|says|added|adds|continued|continues|wrote|writes)$/.test(tokens[0]!.lower)) return null;
+  const first = tokens[1];
+  if (!isWord(first) || !first.cap || FUNCTION_WORDS.has(first.base) || WEEKDAYS.includes(first.lower) || TIME_WORDS.has(first.lower)) return null;
+  const np = npRight(tokens, 1);
+  const quote = tokens.findIndex((t, k) => k >= np.to && t.kind === 'quote');
+  if (quote < 0 || quote - np.to > 24 || !isPunct(tokens[quote - 1], ',:')) return null;
+  if (tokens.slice(np.to, quote).some((t) => isWord(t) && !t.cap && SPEECH_VERBS.has(t.lower))) return null;
+  return {
+    verb: 0,
+    verbText: tokens[0]!.text,
+    info: { ...info, takes: 'clause' },
+    subject: { type: 'np', from: 1, to: personBeforeOf(tokens, 1, np.to) },
+    content: { from: quote, to: tokens.length },
+    trailing: false,
+    attribution: { from: 0, to: quote },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
 /** "“…” ― Sonya Herridge": a quote signed by a dash and a name that ends the sentence. */
 function dashCue(tokens: Token[], i: number): Cue | null {
   if (!isPunct(tokens[i], '―—–') || tokens[i - 1]?.kind !== 'quote') return null;
@@ -542,6 +689,32 @@ function dashCue(tokens: Token[], i: number): Cue | null {
   };
 }
 
+/** "… too early - Mark Blumenthal and Jon Cohen: “…”", "More from Jones: “…”": a headline or "from" and a
+ *  dash, then a name, a colon and the quote (news roundups quoting their sources). */
+function colonCue(tokens: Token[], i: number): Cue | null {
+  if (!isPunct(tokens[i], ':') || tokens[i + 1]?.kind !== 'quote') return null;
+  let from = i;
+  while (from > 0 && i - from < 6 && (npWord(tokens[from - 1]) || (isPunct(tokens[from - 1], '.') && isWord(tokens[from - 2]) && tokens[from - 2]!.text.length === 1))) from--;
+  while (from < i && DETERMINERS.has(tokens[from]!.lower)) from++;
+  const name = tokens.slice(from, i).filter(isWord);
+  if (name.length === 0 || !name.every((t) => t.cap && !FUNCTION_WORDS.has(t.base) && !t.possessive)) return null;
+  const before = tokens[from - 1];
+  const marked = isPunct(before, '-–—―') || (isWord(before) && before.lower === 'from' && tokens[from - 2]?.lower === 'more');
+  if (!marked) return null;
+  const plural = name.some((t) => t.lower === 'and');
+  return {
+    verb: i,
+    verbText: ':',
+    info: { takes: 'clause' },
+    subject: plural ? { type: 'plural' } : { type: 'np', from, to: i },
+    content: { from: i + 1, to: tokens.length },
+    trailing: false,
+    attribution: { from, to: i + 1 },
+    perfect: false,
+    eventOnly: false,
+  };
+}
+
 /** Orders cues, drops cues inside another's reported words, and ends each content at the next cue. */
 function settle(tokens: Token[], cues: Cue[]): Cue[] {
   // A trailing cue reports everything before it: cues inside that stretch are part of what was said.
@@ -551,7 +724,7 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
   // ("X said Y had told him…"): keep it as content of the outer cue.
   kept = kept.filter((c, n) => {
     if (n === 0 || c.trailing) return true;
-    const start = c.subject.type === 'np' ? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb;
+    const start = cueStart(c);
     const before = tokens[start - 1];
     const boundary = !before || (before.kind === 'punct') || CLAUSE_STARTERS.has(before.lower) || before.kind === 'quote';
     // A cue with no speaker ("Following initial reports of …") reports nothing another cue could be part of.
@@ -570,7 +743,7 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
     if (cue.trailing) continue;
     const next = kept.slice(n + 1).find((c) => !c.trailing || c.content.from > cue.verb);
     if (!next) continue;
-    const nextStart = next.trailing ? next.content.from : next.subject.type === 'np' ? next.subject.from : next.subject.type === 'pronoun' ? next.subject.index : next.verb;
+    const nextStart = next.trailing ? next.content.from : cueStart(next);
     if (nextStart > cue.content.from) cue.content.to = Math.min(cue.content.to, nextStart);
   }
   for (const cue of kept) {
@@ -578,5 +751,8 @@ function settle(tokens: Token[], cues: Cue[]): Cue[] {
   }
   return kept;
 }
+
+/** Where a cue's own words begin: its subject, or the relative pronoun that stands for it. */
+const cueStart = (c: Cue) => (c.subject.type === 'np' ? c.subject.relative ?? c.subject.from : c.subject.type === 'pronoun' ? c.subject.index : c.verb);
 
 const isTrimmable = (t: Token) => t.kind === 'punct' || CLAUSE_STARTERS.has(t.lower) || t.lower === 'that';

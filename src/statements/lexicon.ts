@@ -1,6 +1,9 @@
 // The vocabulary of English news attribution: speech verbs, titles, honorifics, institutions.
 // General word lists only — no names of people or organisations appear here.
 
+import { getGender } from 'gender-detection-from-name';
+import { isGivenName } from './givenNames.js';
+
 const set = (words: string) => new Set(words.trim().split(/\s+/));
 
 /** How a speech verb may introduce what was said. */
@@ -95,12 +98,16 @@ for (const [forms, particle, takes] of [
   for (const form of set(forms)) PHRASAL_SPEECH_VERBS.set(form, { particle, takes });
 }
 
+/** Verbs that report speech only before "that": "agreed that it was not typical" (not "agreed to a call"). */
+export const THAT_ONLY_VERBS = set(`agree agrees agreed`);
+
 export const SPEECH_VERBS = new Map<string, VerbInfo>();
 for (const [words, takes] of [
   [CLAUSE_VERBS, 'clause'],
   [QUOTE_VERBS, 'quote'],
   [EVENT_VERBS, 'event'],
   [COLON_VERBS, 'colon'],
+  [[...THAT_ONLY_VERBS].join(' '), 'clause'],
 ] as const) {
   for (const word of set(words)) {
     SPEECH_VERBS.set(word, { takes, object: OBJECT_VERBS.has(word), participle: word.endsWith('ing') });
@@ -204,7 +211,18 @@ export const FUNCTION_WORDS = set(`The A An And But Or Nor So Yet For In On At T
 /** Demonyms and country codes that prefix a title ("Ukrainian President", "US secretary of state"). */
 export function isNationality(word: string): boolean {
   if (/^[A-Z]{2,3}$/.test(word)) return true;
-  return /^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$/.test(word) || NATIONALITIES.has(word);
+  if (NATIONALITIES.has(word)) return true;
+  // The endings of demonyms are also those of given names: "Dominic", "Brian", "Julian", "Ali" are people.
+  return /^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$/.test(word) && !isKnownGivenName(word);
+}
+const givenNameCache = new Map<string, boolean>();
+function isKnownGivenName(word: string): boolean {
+  let known = givenNameCache.get(word);
+  if (known === undefined) {
+    known = isGivenName(word) || getGender(word, 'en') !== 'unknown';
+    givenNameCache.set(word, known);
+  }
+  return known;
 }
 const NATIONALITIES = set(`French Dutch German Greek Swiss Thai American Russian Ukrainian Korean Mexican
   Cuban Chilean Venezuelan Moroccan African European Asian Iranian Israeli Saudi Iraqi Afghan Irish

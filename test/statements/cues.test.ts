@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCues } from '../../src/statements/findCues.js';
 import { findQuotes, maskQuotes } from '../../src/statements/findQuotes.js';
 import { tokenize } from '../../src/statements/tokens.js';
+import { isNationality } from '../../src/statements/lexicon.js';
 import { analyse, fixture, saying } from './helpers.js';
 
 function cuesOf(text: string) {
@@ -150,5 +151,95 @@ describe('appositions after the quote a trailing cue reports', () => {
 
   it('does not take a gerund inside an apposition for a speech verb', () => {
     expect(cuesOf('Sexton, a creative writing professor, said he holds his working-class roots “very near and dear to my heart.”').find((c) => c.verb === 'said')).toMatchObject({ subject: 'Sexton', trailing: false, content: 'he holds his working-class roots <q>' });
+  });
+});
+
+describe('findCues: the speaker before the verb (issue 16, cues 2)', () => {
+  it('reads "a spokesman for the X" whole, past the determiner of the body', () => {
+    expect(cuesOf('But a spokesman for the English National Ballet told BBC News that around a quarter of the company\'s dancers were from the UK.')[0]).toMatchObject({
+      subject: 'a spokesman for the English National Ballet',
+      content: "around a quarter of the company's dancers were from the UK",
+    });
+    expect(cuesOf('A spokeswoman for the RAD said: “It is our responsibility.”')[0]).toMatchObject({ subject: 'A spokeswoman for the RAD', content: '<q>' });
+  });
+
+  it('takes the person before "from" or "at" an organisation, as before "of"', () => {
+    expect(cuesOf('But Mr Hirsch from Retail Banking Research said the number of cash machines actually at risk was low.')[0]).toMatchObject({ subject: 'Mr Hirsch' });
+    expect(cuesOf('Officials at the Pentagon said the plan was dead.')[0]!.subject).not.toBe('Officials'); // one word is no name
+  });
+
+  it('skips an adverb between the verb and "that"', () => {
+    expect(cuesOf('Microsoft has said repeatedly that it wants to be first to the market.')[0]).toMatchObject({ subject: 'Microsoft', content: 'it wants to be first to the market' });
+  });
+});
+
+describe('findCues: relative clauses and long appositions before the verb (issue 16, cues 2)', () => {
+  it('skips a relative clause after the name, whatever verb it has', () => {
+    expect(cuesOf('His wife Sharon, who called the police, said her wedding rings had been stolen.').find((c) => c.verb === 'said')).toMatchObject({ subject: 'wife Sharon', content: 'her wedding rings had been stolen' });
+    expect(cuesOf('Fred Hasson, head of Tiga, which represents independent developers, said that more UK firms would go under.')[0]).toMatchObject({ subject: 'Fred Hasson', content: 'more UK firms would go under' });
+  });
+
+  it('never takes a determiner alone for the speaker after an inverted verb', () => {
+    expect(cuesOf('His wife Sharon, who called the police, said the robbers were armed.').map((c) => c.subject)).not.toContain('the');
+  });
+
+  it('takes the name that opens the sentence across a long apposition, an age, a place or an adjunct', () => {
+    expect(cuesOf("Bill Millis, a North Carolina businessman who had been a member of the campaign's three-man board before departing last month because of strategic differences, said Carson had been led astray.")[0]).toMatchObject({ subject: 'Bill Millis' });
+    expect(cuesOf('Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of business.”')[0]).toMatchObject({ subject: 'Clinton', content: 'she was <q>' });
+    expect(cuesOf("Cory James, 22, of Flint, Mich., said he hadn't given up hope.")[0]).toMatchObject({ subject: 'Cory James' });
+    expect(cuesOf('Speaking later on the same show, Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her.').find((c) => c.verb === 'said')).toMatchObject({ subject: 'Sen Claire McCaskill' });
+  });
+
+  it('does not reach over a speech verb of the main clause', () => {
+    expect(cuesOf('Clinton, meanwhile, has told reporters that Trump, who lost, said nothing.')).toEqual([expect.objectContaining({ verb: 'told', subject: 'Clinton' })]);
+  });
+});
+
+describe('findCues: inverted and opening verbs (issue 16, cues 2)', () => {
+  it('reads a person named after the verb at the end of the sentence, though no comma comes before the verb', () => {
+    expect(cuesOf('There are also other pressures making banks turn to Windows said Dominic Hirsch, managing director of financial analysis firm Retail Banking Research.')[0]).toMatchObject({
+      trailing: true,
+      subject: 'Dominic Hirsch',
+      content: 'There are also other pressures making banks turn to Windows',
+    });
+    expect(cuesOf('Trump said Hillary Clinton, the nominee, was wrong.')[0]).toMatchObject({ subject: 'Trump', trailing: false });
+  });
+
+  it('reads a verb that opens the sentence: "Said X, …, “…”", "Continued X: “…”"', () => {
+    expect(cuesOf('Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all proud of him.”')[0]).toMatchObject({ subject: 'Dorothy Poynter', content: '<q>' });
+    expect(cuesOf('Continued Stone: “So I think it is a very real problem.”')[0]).toMatchObject({ subject: 'Stone', content: '<q>' });
+    expect(cuesOf('Asked Tuesday about Sullivan, Feinstein said “I know nothing.”')[0]).toMatchObject({ subject: 'Feinstein' });
+  });
+
+  it('reads "agreed" as speech only before "that" or a colon', () => {
+    expect(cuesOf('Barca midfielder Deco, formerly managed by Mourinho at Porto, agreed that it was not typical of his fellow Portuguese to lodge a protest.')[0]).toMatchObject({
+      subject: 'Barca midfielder Deco',
+      content: 'it was not typical of his fellow Portuguese to lodge a protest',
+    });
+    expect(cuesOf('McConnell agreed to a phone call on Wednesday.').filter((c) => c.verb === 'agreed')).toEqual([]);
+  });
+
+  it('does not take a given name with a demonym ending for a nationality', () => {
+    expect(isNationality('Dominic')).toBe(false);
+    expect(isNationality('Julian')).toBe(false);
+    expect(isNationality('Brazilian')).toBe(true);
+    expect(isNationality('Congolese')).toBe(true);
+  });
+});
+
+describe('findCues: nested reported speech (issue 16, cues 2)', () => {
+  it('gives a cue after ", who" to the name before the comma and ends the outer content there', () => {
+    expect(cuesOf('Weitz said he had visited Pullman, who had told him that the Authority could “represent any arbitrary establishment”.')).toEqual([
+      { verb: 'said', trailing: false, subject: 'Weitz', content: 'he had visited Pullman' },
+      { verb: 'told', trailing: false, subject: 'Pullman', content: 'the Authority could <q>' },
+    ]);
+  });
+});
+
+describe('findCues: a dash, a name and a colon (issue 16, cues 2)', () => {
+  it('reads "headline - Name: “…”" and "More from Name: “…”" as the name speaking', () => {
+    expect(cuesOf('Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”')[0]).toMatchObject({ subject: 'Carl Bialik', content: '<q>' });
+    expect(cuesOf('What that means for the election - More from Jones: “The partisanship of the state population is a starting point.”')[0]).toMatchObject({ subject: 'Jones' });
+    expect(cuesOf('The plan was simple: “Win.”')).toEqual([]);
   });
 });
