@@ -127,6 +127,14 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
       if (!principal) return null;
       return bodySpeaker(ctx.bodies.get(`${principal.name}’s ${words[0]!.text}`), !plural, plural);
     }
+    // "a spokesman for the English National Ballet", "a spokeswoman for the RAD": the body's
+    // spokesperson, named as "English National Ballet spokesman" (an acronym written out).
+    if (words[spokesAt + 1]?.lower === 'for') {
+      const of = words.slice(spokesAt + 2).filter((t, k) => !(k === 0 && DETERMINERS.has(t.lower))).map((t) => t.text).join(' ');
+      const body = ctx.bodies.acronyms.get(nameKey(of)) ?? of;
+      const before = words.slice(0, spokesAt + 1).filter((t) => !HONORIFICS.has(t.base)).map((t) => t.text).join(' ');
+      if (of) return bodySpeaker(ctx.bodies.get(`${body} ${before}`), !plural, plural);
+    }
     const name = words.filter((t) => !HONORIFICS.has(t.base)).map((t) => t.text).join(' ');
     return bodySpeaker(ctx.bodies.get(name), !plural, plural);
   }
