@@ -581,12 +581,26 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
     }
     if (isWord(tokens[j]) && !tokens[j]!.cap && /s$/.test(tokens[j]!.lower)) return j + 1; // reporters, MPs
     if (isWord(tokens[j]) && tokens[j]!.cap) {
-      while (isWord(tokens[j]) && tokens[j]!.cap) j++;
+      while (isWord(tokens[j]) && (tokens[j]!.cap || isStationNumber(tokens[j]!))) {
+        // "told BBC Radio 4's Today programme he hoped…": a possessive name goes on to what it owns.
+        const owner = tokens[j]!.possessive;
+        j++;
+        if (owner) {
+          while (isWord(tokens[j]) && tokens[j]!.cap) j++;
+          if (isWord(tokens[j]) && PROGRAMME_NOUNS.has(tokens[j]!.lower)) j++;
+          break;
+        }
+      }
       return j;
     }
   }
   return v + 1;
 }
+
+/** "Radio 4's", "Five Live": a number inside a broadcaster's name. */
+const isStationNumber = (t: Token) => /^\d{1,2}(?:['’]s)?$/.test(t.text);
+/** What a broadcaster's or publisher's possessive may own before the reported clause. */
+const PROGRAMME_NOUNS = new Set(['programme', 'program', 'show', 'newspaper', 'website', 'magazine', 'channel', 'podcast', 'radio', 'station']);
 
 /** "according to the Financial Times (FT)", "according to a copy of Mr Lammy's remarks". */
 function accordingTo(tokens: Token[], i: number): Cue | null {

@@ -197,6 +197,9 @@ function roleBefore(tokens: Token[], first: number, titled = false): string | nu
     k--;
   }
   if (!sawHead) return null;
+  // "how good a prime minister Gordon Brown will make": an office with "a" before it is a measure or
+  // a hypothesis, not the title the person holds.
+  if (tokens[k]?.lower === 'a' || tokens[k]?.lower === 'an') return null;
   // The role must end in its head next to the name: drop trailing non-heads ("of").
   const words = tokens.slice(k + 1, first);
   while (words.length && words[words.length - 1]!.lower === 'of') words.pop();

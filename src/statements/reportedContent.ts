@@ -20,6 +20,8 @@ export interface ReportedPiece {
  * reported clause on its own, the quoted one partial, the other indirect.
  */
 export function reportedPieces(cue: Cue, tokens: Token[], text: string): ReportedPiece[] {
+  // "for not revealing he was carrying an injury", "did not say that …": nothing was said.
+  if (negated(cue, tokens)) return [];
   const content = tokens.slice(cue.content.from, cue.content.to);
   const quotes = quotesIn(content);
   const words = content.filter((t) => t.kind === 'word');
@@ -33,11 +35,24 @@ export function reportedPieces(cue: Cue, tokens: Token[], text: string): Reporte
       else if (takesClause && clause.filter((t) => t.kind === 'word').length >= 3) pieces.push({ kind: 'indirect', text: reportedClause(text, clause), at: clause[0]?.start ?? 0 });
     }
   } else if (quotes.length > 0) {
+    // "denied the party was trying to “hide” him": the quoted word is the charge, someone else's.
+    if (words.length > 0 && DENIALS.test(cue.verbText.toLowerCase())) return [];
     pieces.push({ kind: words.length === 0 ? 'direct' : 'partial', text: quotedText(quotes), at: quotes[0]!.start });
   } else if (takesClause && words.length >= 3 && !objectWithoutClause(cue, tokens)) {
     pieces.push({ kind: 'indirect', text: reportedClause(text, content), at: content[0]?.start ?? 0 });
   }
   return pieces.filter((p) => p.text.trim() !== '');
+}
+
+const DENIALS = /^(deny|denies|denied|denying)$/;
+
+/** The verb is negated: "not", "never" or a "-n't" before it, perhaps across one adverb. */
+function negated(cue: Cue, tokens: Token[]): boolean {
+  const isNegation = (t: Token | undefined) => !!t && t.kind === 'word' && (t.lower === 'not' || t.lower === 'never' || /n[’']t$/.test(t.lower));
+  const before = tokens[cue.verb - 1];
+  if (isNegation(before)) return true;
+  // "did not publicly say", "has not yet said", "won't even say"
+  return !!before && before.kind === 'word' && /ly$|^(yet|even|ever|also|actually)$/.test(before.lower) && isNegation(tokens[cue.verb - 2]);
 }
 
 /** The quotes among a cue's content tokens. */

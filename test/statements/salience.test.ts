@@ -198,3 +198,25 @@ describe('subjects', () => {
   });
 });
 
+describe('what is not a statement (the reader\'s check on the BBC archive)', () => {
+  it('a negated verb reports nothing: "unhappy with Van Nistelrooy for not revealing he was carrying an injury"', () => {
+    const { statements } = analyse('Ferguson was unhappy with Van Nistelrooy for not revealing he was carrying an injury. Mr Smith did not say the club would sell him.');
+    expect(statements).toEqual([]);
+  });
+
+  it('the quoted words of a denial are the charge, not the speaker\'s: "denied the party was trying to “hide” the prime minister"', () => {
+    const { statements } = analyse('Labour election chief Alan Milburn denied the party was trying to "hide" the prime minister.');
+    expect(saying(statements, 'hide')).toBeUndefined();
+  });
+
+  it('"told BBC Radio 4\'s Today programme" is the cue; the clause after it is what was said', () => {
+    const { statements } = analyse("Lord Falconer told BBC Radio 4's Today programme he hoped voluntary mediation could help solve disputes.");
+    expect(statements.map((s) => s.text)).toEqual(['he hoped voluntary mediation could help solve disputes']);
+  });
+
+  it('"how good a prime minister Gordon Brown will make" gives him no office', () => {
+    const { people } = analyse('Voters wonder how good a prime minister Gordon Brown will make. "We will see," Mr Brown said.');
+    expect(people.find((p) => p.name === 'Gordon Brown')?.roles ?? []).toEqual([]);
+  });
+});
+
