@@ -7,7 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import { givenNameSex, isGivenName, sameGivenName } from './givenNames.js';
 
 /** What the people index reads of a name chain (a cached mention keeps just this). */
-export type ChainFacts = Pick<NameChain, 'name' | 'words' | 'honorific' | 'title' | 'strong' | 'speaks' | 'afterLocative' | 'definite' | 'initial'>;
+export type ChainFacts = Pick<NameChain, 'name' | 'words' | 'honorific' | 'title' | 'strong' | 'speaks' | 'afterLocative' | 'definite' | 'initial' | 'described'>;
 
 export interface Mention {
   doc: string;
@@ -84,6 +84,11 @@ export class PeopleIndex {
     if (words.length !== 2) return undefined;
     const longer = this.byLast.exact(nameKey(words[1]!)).filter((p) => p.id.endsWith(` ${key}`) && p.id.split(' ').length > 2);
     return longer.length === 1 ? longer[0] : undefined;
+  }
+
+  /** Someone this article names in full has this given name ("Sharon" for Sharon Osbourne). */
+  givenNameIn(word: string, doc: string): boolean {
+    return this.byFirst.exact(nameKey(word)).some((p) => p.docs.has(doc));
   }
 
   /** How many others share this person's surname. */
@@ -244,12 +249,14 @@ export function buildPeopleIndex(mentions: Mention[]): PeopleIndex {
       if (known) known.docs.add(m.doc);
     }
   }
-  // Someone only ever called "Mr Smith" is still a person.
+  // Someone only ever called "Mr Smith", or "midfielder Deco", is still a person.
   for (const m of mentions) {
     const c = m.chain;
-    if (c.honorific && c.name.length === 1 && !index.lookupWord(c.name[0]!, m.doc, c.honorific)) {
+    // ("His wife Sharon" is Sharon Osbourne when the article names her in full: not a new person.)
+    const givenNameOfSomeone = (word: string) => index.givenNameIn(word, m.doc);
+    if ((c.honorific || (c.described && !m.inQuote && !givenNameOfSomeone(c.name[0]!))) && c.name.length === 1 && !index.lookupWord(c.name[0]!, m.doc, c.honorific)) {
       const record = index.add([c.name[0]!], m.doc);
-      record.gender ??= GENDER[c.honorific] ?? null;
+      record.gender ??= (c.honorific ? GENDER[c.honorific] : undefined) ?? null;
     }
   }
   // Aliases, roles and mention counts.

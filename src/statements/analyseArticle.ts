@@ -21,6 +21,7 @@ export interface MentionRecord {
   afterLocative: boolean;
   definite: boolean;
   initial: boolean;
+  described?: boolean;
   inQuote: boolean;
 }
 
@@ -112,6 +113,7 @@ function toRecord(m: Mention): MentionRecord {
     afterLocative: c.afterLocative,
     definite: c.definite,
     initial: c.initial,
+    ...(c.described ? { described: true } : {}),
     inQuote: m.inQuote,
   };
 }

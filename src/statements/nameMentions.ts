@@ -5,13 +5,15 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   INSTITUTION_HEADS,
+  isNationality,
   JOB_NOUNS,
   LOCATIVE_PREPOSITIONS,
+  PERSON_NOUNS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
   ROLE_QUALIFIERS,
   SPEECH_VERBS,
-  isNationality,
+  SPOKES_HEADS,
 } from './lexicon.js';
 import { isGivenName } from './givenNames.js';
 import { givenNameGender } from './salience.js';
@@ -42,6 +44,8 @@ export interface NameChain {
   afterLocative: boolean;
   /** Follows "the": "the Daily Courier" is not a person's name. */
   definite: boolean;
+  /** A single name right after a job word ("midfielder Deco"): evidence that it is a person's. */
+  described?: boolean;
   /** Names the speaker of a speech cue (set by prepare): evidence that a bare full name is a person. */
   speaks?: boolean;
   /** Begins its sentence: a capital there says nothing ("Perhaps Robinson", "Get Brown"). */
@@ -167,8 +171,12 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
     afterLocative: LOCATIVE_PREPOSITIONS.has(tokens[first - 1]?.lower ?? ''),
     definite: tokens[first - 1]?.lower === 'the',
     initial: first === 0,
+    described: nameTokens.length === 1 && describedBefore(tokens[first - 1]),
   };
 }
+
+/** "midfielder Deco", "singer Madonna": a job word before a single name says it is a person's. */
+const describedBefore = (t: Token | undefined) => !!t && t.kind === 'word' && !t.cap && (PERSON_NOUNS.has(t.lower) || ROLE_HEADS.has(t.lower)) && !SPOKES_HEADS.has(t.lower);
 
 /**
  * Role words right before a chain: "defence minister Rustem Umerov", "US secretary of state", and

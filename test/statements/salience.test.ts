@@ -220,3 +220,17 @@ describe('what is not a statement (the reader\'s check on the BBC archive)', () 
   });
 });
 
+describe('single names', () => {
+  it('a job word before a single name makes it a person, and "he said" after it is theirs: "Barca midfielder Deco … agreed" (sport_140)', () => {
+    const { statements } = bbc('sport_140');
+    expect(saying(statements, 'not typical of his fellow Portuguese')?.speaker).toBe('Deco');
+    expect(saying(statements, "It's not normal behaviour on his part")?.speaker).toBe('Deco');
+  });
+
+  it('a given name after a job word is the person the article names in full: "His wife Sharon" (entertainment_141)', () => {
+    const { statements, people } = bbc('entertainment_141');
+    expect(saying(statements, 'wedding rings were taken')?.speaker).toBe('Sharon Osbourne');
+    expect(people.some((p) => p.name === 'Sharon')).toBe(false);
+  });
+});
+
