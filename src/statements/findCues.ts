@@ -586,7 +586,9 @@ function contentStart(tokens: Token[], v: number, info: VerbInfo): number {
         const owner = tokens[j]!.possessive;
         j++;
         if (owner) {
-          while (isWord(tokens[j]) && tokens[j]!.cap) j++;
+          // "Radio Four's the World at One": a programme's own name may keep its article and "at".
+          if (isWord(tokens[j]) && tokens[j]!.lower === 'the' && isWord(tokens[j + 1]) && tokens[j + 1]!.cap) j++;
+          while (isWord(tokens[j]) && (tokens[j]!.cap || (tokens[j]!.lower === 'at' && isWord(tokens[j + 1]) && tokens[j + 1]!.cap))) j++;
           if (isWord(tokens[j]) && PROGRAMME_NOUNS.has(tokens[j]!.lower)) j++;
           break;
         }

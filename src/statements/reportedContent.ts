@@ -38,7 +38,7 @@ export function reportedPieces(cue: Cue, tokens: Token[], text: string): Reporte
     // "denied the party was trying to “hide” him": the quoted word is the charge, someone else's.
     if (words.length > 0 && DENIALS.test(cue.verbText.toLowerCase())) return [];
     pieces.push({ kind: words.length === 0 ? 'direct' : 'partial', text: quotedText(quotes), at: quotes[0]!.start });
-  } else if (takesClause && words.length >= 3 && !objectWithoutClause(cue, tokens)) {
+  } else if (takesClause && words.length >= 3 && !objectWithoutClause(cue, tokens) && (cue.verbText === 'according to' || !phraseNotClause(content))) {
     pieces.push({ kind: 'indirect', text: reportedClause(text, content), at: content[0]?.start ?? 0 });
   }
   return pieces.filter((p) => p.text.trim() !== '');
@@ -54,6 +54,27 @@ function negated(cue: Cue, tokens: Token[]): boolean {
   // "did not publicly say", "has not yet said", "won't even say"
   return !!before && before.kind === 'word' && /ly$|^(yet|even|ever|also|actually)$/.test(before.lower) && isNegation(tokens[cue.verb - 2]);
 }
+
+/**
+ * What follows the verb is a phrase, not a reported clause: "insisting on improved standards",
+ * "announced his decision to quit", "warned his supporters against complacency". A clause has its own
+ * subject and verb; these open with a preposition, or are a possessive's noun phrase.
+ */
+function phraseNotClause(content: Token[]): boolean {
+  const words = content.filter((t) => t.kind !== 'punct');
+  const first = words[0];
+  if (!first || first.lower === 'that') return false;
+  // "insisting on improved standards", but not "said on Tuesday he would resign" (a time, then a clause).
+  const clauseInside = words.some((t) => t.lower === 'that' || CLAUSE_SUBJECTS.has(t.lower));
+  if (PHRASE_PREPOSITIONS.has(first.lower)) return !clauseInside && !TIME_START.test(words[1]?.lower ?? '');
+  // "his decision to …", "her support for …", "his supporters against complacency"
+  return POSSESSIVE_DETERMINERS.has(first.lower) && !!words[2] && (PHRASE_PREPOSITIONS.has(words[2].lower) || words[2].lower === 'to');
+}
+
+const PHRASE_PREPOSITIONS = new Set(['on', 'about', 'of', 'against', 'over', 'upon']);
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there', 'you']);
+const TIME_START = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|this|last|\d)/;
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** The quotes among a cue's content tokens. */
 export const quotesIn = (content: Token[]): Quote[] => content.filter((t) => t.kind === 'quote').map((t) => t.quote!);

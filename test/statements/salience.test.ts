@@ -234,3 +234,17 @@ describe('single names', () => {
   });
 });
 
+describe('phrases that are not reported clauses', () => {
+  it('leave out "insisting on improved standards", "announced his decision to quit", "warned his supporters against complacency"', () => {
+    const { statements } = analyse(
+      'Mr Blunkett won big increases in funds for schools, while insisting on improved standards of literacy and numeracy. Mr Kilroy Silk announced his decision to quit UKIP at a public meeting in Hinckley. Mr Blair warned his supporters against complacency.',
+    );
+    expect(statements).toEqual([]);
+  });
+
+  it('keep a clause after a time: "said on Tuesday he would resign", and the clause after "told BBC Radio Four\'s the World at One"', () => {
+    const { statements } = analyse("Mr Smith said on Tuesday he would resign at the end of the month. David Davis told BBC Radio Four's the World at One his primary concern was potential miscarriages of justice.");
+    expect(statements.map((s) => s.text)).toEqual(['on Tuesday he would resign at the end of the month', 'his primary concern was potential miscarriages of justice']);
+  });
+});
+
