@@ -89,16 +89,21 @@ describe('ask flags', () => {
 });
 
 describe('through npm', () => {
-  it('`npm run ask -- --json …` prints pure JSON on stdout, npm not silenced', () => {
+  it('`npm run -s ask -- --json …` and `npx coverage-bot ask --json …` print pure JSON; npm keeps its own messages', () => {
     const cwd = ROOT;
     const env = { ...process.env, npm_config_cache: tempDir() };
-    const result = spawnSync('npm', ['run', 'ask', '--', '--json', '--limit', '1', '--seeds', SEEDS, 'Where will Trump meet Putin?'], { cwd, env, encoding: 'utf8' });
-    expect(result.status).toBe(0);
-    const passages = JSON.parse(result.stdout) as { text: string }[];
-    expect(passages[0]!.text).toContain('Alaska');
-    expect(result.stderr).toContain('> node bin/coverage-bot.mjs ask --json'); // npm's banner, on stderr
+    for (const [command, args] of [
+      ['npm', ['run', '-s', 'ask', '--', '--json', '--limit', '1', '--seeds', SEEDS, 'Where will Trump meet Putin?']],
+      ['npx', ['--no-install', 'coverage-bot', 'ask', '--json', '--limit', '1', '--seeds', SEEDS, 'Where will Trump meet Putin?']],
+    ] as const) {
+      const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const passages = JSON.parse(result.stdout) as { text: string }[];
+      expect(passages[0]!.text).toContain('Alaska');
+    }
     const missing = spawnSync('npm', ['run', 'no-such-script'], { cwd, env, encoding: 'utf8' });
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('Missing script: "no-such-script"');
+    expect(missing.stderr).not.toContain('"error"'); // npm's own words, not a JSON block
   }, 60_000);
 });
