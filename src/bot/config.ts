@@ -1,5 +1,6 @@
 // Settings from the environment (.env via dotenv), checked once at start. Pure: `parseConfig(env)`
 // returns the config or one line telling the user exactly what to set.
+import { coverageDirSetting } from '../coverageSetting.js';
 
 /** pino's levels; anything else in LOG_LEVEL is a typo worth stopping for. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -122,7 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       appId,
       guildId,
       apiUrl,
-      seedsDir: blank(env.SEEDS_DIR) ?? 'seeds',
+      seedsDir: coverageDirSetting(env),
       logLevel: logLevel as LogLevel,
       registerCommandsOnStart: register,
       watch,

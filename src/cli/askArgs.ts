@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_LIMIT, type AskFilters } from '../answer/ask.js';
 import { parseAskFilters } from '../answer/askFilters.js';
+import { coverageDirSetting } from '../coverageSetting.js';
 
 export const USAGE =
   'usage: npm run ask -- [--json] [--batch] [--limit N] [--seeds DIR] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--source NAME] "question"   (--batch reads one question a line from stdin)';
@@ -45,7 +46,7 @@ export function parseAskArgs(argv: string[], env: NodeJS.ProcessEnv): AskArgs | 
   const limitText = values.limit ?? String(DEFAULT_LIMIT);
   const limit = /^\d+$/.test(limitText) ? Number(limitText) : NaN;
   if (!(limit >= 1 && limit <= MAX_LIMIT)) return { error: `--limit must be a whole number from 1 to ${MAX_LIMIT}` };
-  const seedsDir = values.seeds ?? env.SEEDS_DIR ?? 'seeds';
+  const seedsDir = values.seeds ?? coverageDirSetting(env);
   if (!seedsDir) return { error: '--seeds needs a folder' };
   if (values.batch && positionals.length) return { error: '--batch reads questions from stdin, not arguments' };
   if (!values.batch && positionals.length === 0) return { error: 'no question given' };

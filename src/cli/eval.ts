@@ -18,6 +18,7 @@ import { CRANFIELD_DIR, evaluateCranfield, readCranfield, writeCranfieldSeeds } 
 import { CRANFIELD_PASSAGES } from '../eval/rankingHarness.js';
 import { runMain } from './runMain.js';
 import { citationText } from '../answer/citation.js';
+import { coverageDirSetting } from '../coverageSetting.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
 const PARAPHRASES = 'eval/questions.paraphrase.json';
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message.split(/\.\s|\n/u)[0]} — usage: npm run eval -- [--json] [--seeds DIR]\n`);
     return 2;
   }
-  const library = await openLibrary({ seedsDir: values.seeds ?? process.env.SEEDS_DIR ?? 'seeds' });
+  const library = await openLibrary({ seedsDir: values.seeds ?? coverageDirSetting() });
   for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   const texts = new Map(library.coverage.passages.map((p) => [citationText(p.doc, p.paragraph), p.text]));

@@ -1,7 +1,8 @@
-// Flags shared by `who`, `quotes` and `people`: --json and --seeds DIR (else SEEDS_DIR, else seeds/).
+// Flags shared by `who`, `quotes` and `people`: --json and --seeds DIR (else COVERAGE_DIR or SEEDS_DIR, else seeds/).
 import { parseArgs } from 'node:util';
 import type { Statement } from '../types.js';
 import { citationText } from '../answer/citation.js';
+import { coverageDirSetting } from '../coverageSetting.js';
 
 export interface StatementArgs {
   json: boolean;
@@ -31,7 +32,7 @@ export function parseStatementArgs(argv: string[], env: NodeJS.ProcessEnv): Stat
       },
     });
     const { about, since, until } = values;
-    return { json: values.json ?? false, explain: values.explain ?? false, seedsDir: values.seeds ?? env.SEEDS_DIR ?? 'seeds', positionals, about, since, until };
+    return { json: values.json ?? false, explain: values.explain ?? false, seedsDir: values.seeds ?? coverageDirSetting(env), positionals, about, since, until };
   } catch (error) {
     return { error: (error as Error).message.split(/\.\s|\n/u)[0] ?? 'bad arguments' };
   }

@@ -8,11 +8,12 @@ import { parseArgs } from 'node:util';
 import { loadCoverageCached } from '../statements/cache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import { citationText } from '../answer/citation.js';
+import { coverageDirSetting } from '../coverageSetting.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      seeds: { type: 'string', default: process.env.SEEDS_DIR ?? 'seeds' },
+      seeds: { type: 'string', default: coverageDirSetting() },
       people: { type: 'string', default: '20' },
       first: { type: 'string', default: '10' },
       role: { type: 'string', multiple: true, default: [] },

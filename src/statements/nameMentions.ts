@@ -176,7 +176,13 @@ function describeChain(tokens: Token[], first: number, last: number): NameChain 
 }
 
 /** "midfielder Deco", "singer Madonna": a job word before a single name says it is a person's. */
-const describedBefore = (t: Token | undefined) => !!t && t.kind === 'word' && !t.cap && (PERSON_NOUNS.has(t.lower) || ROLE_HEADS.has(t.lower)) && !SPOKES_HEADS.has(t.lower);
+const describedBefore = (t: Token | undefined) => !!t && t.kind === 'word' && !t.cap && HUMAN_DESCRIPTORS.has(t.lower);
+/** Person nouns that describe only people: not "producer", "player", "host", "giant" ("oil producer Yukos"). */
+const HUMAN_DESCRIPTORS = new Set(`striker midfielder defender goalkeeper winger skipper manager coach singer actor actress rapper
+  musician comedian presenter author novelist poet columnist journalist reporter athlete sprinter cyclist golfer boxer
+  jockey batsman bowler teenager youngster mother father wife husband widow widower son daughter campaigner activist
+  businessman businesswoman entrepreneur tycoon billionaire barrister solicitor scientist academic professor surgeon
+  politician`.split(/\s+/));
 
 /**
  * Role words right before a chain: "defence minister Rustem Umerov", "US secretary of state", and

@@ -94,3 +94,15 @@ describe('parseConfig', () => {
     expect(error({ DISCORD_TOKEN: 'secret-token-value', LOG_LEVEL: 'nope', DISCORD_APP_ID: APP })).not.toContain('secret-token-value');
   });
 });
+
+describe('the coverage folder setting', () => {
+  it('reads COVERAGE_DIR first, then its older name SEEDS_DIR, then seeds/', () => {
+    const dir = (env: Record<string, string>) => {
+      const result = parseConfig(env);
+      return result.ok ? result.config.seedsDir : result.error;
+    };
+    expect(dir({ COVERAGE_DIR: 'archive', SEEDS_DIR: 'old' })).toBe('archive');
+    expect(dir({ SEEDS_DIR: 'old' })).toBe('old');
+    expect(dir({ COVERAGE_DIR: '  ' })).toBe('seeds');
+  });
+});

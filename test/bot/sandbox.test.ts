@@ -102,7 +102,7 @@ describe('npm start', () => {
 
 describe('npm start on a coverage folder that is not there', () => {
   it.each([
-    ['/nonexistent/coverage', /^SEEDS_DIR "\/nonexistent\/coverage" does not exist: set SEEDS_DIR to the folder that holds the articles\.$/u],
+    ['/nonexistent/coverage', /^SEEDS_DIR "\/nonexistent\/coverage" does not exist: set COVERAGE_DIR to the folder that holds the articles\.$/u],
     ['package.json', /^SEEDS_DIR "package\.json" is not a folder/u],
   ])('SEEDS_DIR=%s: one line saying so, exit 1', async (seeds, line) => {
     const result = await run('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', SEEDS_DIR: seeds } }).catch((e) => e);
