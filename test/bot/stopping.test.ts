@@ -10,7 +10,7 @@ import { startStandin, type StandIn, type InteractionRecord } from '../../src/st
 import { FAKE_TOKEN } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BURST = 200;
+const BURST = 300;
 const QUESTIONS = [
   'Why did Marco Rubio pull out of the London talks?',
   'How many countries are in the Coalition of the Willing?',
