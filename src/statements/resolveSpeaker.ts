@@ -113,12 +113,12 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
       // "the spokesman said": the spokesperson the last sentences were following.
       if (!possessor && definite && !plural) {
         const head = bodyKey(words[0]!.text);
-        return rankCandidates(ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions), (s) => s.kind === 'body' && s.human && !s.plural && !!s.body && s.body.key.split(' ').includes(head))[0]?.speaker ?? null;
+        return rankCandidates(mentionWindow(ctx), (s) => s.kind === 'body' && s.human && !s.plural && !!s.body && s.body.key.split(' ').includes(head))[0]?.speaker ?? null;
       }
       // "LNM said … A spokesman told BBC News": an organisation's spokesperson, when one organisation
       // clearly leads the last sentences as speaker or subject.
       if (!possessor && !definite && !plural && ['spokesman', 'spokeswoman', 'spokesperson'].includes(words[0]!.lower)) {
-        const window = ctx.history.slice(-2).map((r) => r.mentions);
+        const window = mentionWindow(ctx, 2);
         const [top, second] = rankCandidates(window, (sp) => sp.kind === 'body' && !sp.human && !sp.plural && !sp.body?.publication);
         if (top && top.score >= 180 && (!second || top.score >= 1.5 * second.score)) return bodySpeaker(ctx.bodies.get(`${top.speaker.name} ${words[0]!.text}`), true, false);
         return null;
@@ -161,7 +161,7 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     // office, the clear first (half as salient again as the next), else nobody.
     const key = roleKey(office.map((t) => t.text).join(' '));
     const otherOffice = (sp: Speaker) => !!sp.person?.roles.some((r) => r.doc === ctx.doc && isOffice(r.role) && !suffixWithin(roleKey(r.role), key) && roleKey(r.role) !== key);
-    const ranked = rankReferents(null, [], ctx).filter((c) => c.speaker.person && !otherOffice(c.speaker));
+    const ranked = rankReferents(null, ctx).filter((c) => c.speaker.person && !otherOffice(c.speaker));
     const [top, second] = ranked;
     return top && (!second || top.score >= 1.5 * second.score) ? top.speaker : null;
   }
@@ -177,7 +177,7 @@ export function resolveNounPhrase(tokens: Token[], from: number, to: number, cha
     // The one person the article described with the same noun ("Rock star Ozzy Osbourne"), else the ranking.
     const described = ctx.descriptors?.get(head.lower);
     if (described?.size === 1) return personSpeaker([...described][0]!);
-    return rankReferents(description.gender, [], ctx)[0]?.speaker ?? null;
+    return rankReferents(description.gender, ctx)[0]?.speaker ?? null;
   }
 
   // 3a. An institution described in lower case: "the central bank", "the federation". It is the body
@@ -243,7 +243,7 @@ function localPerson(chain: NameChain, ctx: ArticleContext): PersonRecord | null
   if (local.length === 0) return null;
   const names = new Set(local.map((p) => p.name));
   const fits = (s: Speaker) => s.human && !!s.person && names.has(s.name) && !(gender && genderOf(s) && genderOf(s) !== gender);
-  return rankCandidates(ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions), fits)[0]?.speaker.person ?? null;
+  return rankCandidates(mentionWindow(ctx), fits)[0]?.speaker.person ?? null;
 }
 
 /** A role that names an office someone holds ("London mayor", "Tory MP"), not a loose word ("chief", "head"). */
@@ -317,14 +317,14 @@ export function resolvePronoun(pronoun: string, sameSentence: SpeechEvent[], ctx
   for (let i = sameSentence.length - 1; i >= 0; i--) {
     if (fits(sameSentence[i]!.speaker)) return { speaker: sameSentence[i]!.speaker, event: sameSentence[i]! };
   }
-  const top = rankReferents(gender, [], ctx, kind)[0];
+  const top = rankReferents(gender, ctx, kind)[0];
   if (!top) return null;
   return { speaker: top.speaker, event: lastEventIn(top.speaker, ctx) };
 }
 
 /** The ranked referents of a pronoun or description of this kind and gender (best first). */
-export function rankReferents(gender: Gender | null, _sameSentence: SpeechEvent[], ctx: ArticleContext, kind: 'person' | 'body' | 'plural' = 'person'): Candidate[] {
-  const window = ctx.history.slice(-SALIENCE_WINDOW).map((r) => r.mentions);
+export function rankReferents(gender: Gender | null, ctx: ArticleContext, kind: 'person' | 'body' | 'plural' = 'person'): Candidate[] {
+  const window = mentionWindow(ctx);
   const ranked = rankCandidates(window, fitting(kind, gender));
   ctx.explain?.push(`candidates (${kind}${gender ? `, ${gender}` : ''}): ${ranked.map((c) => `${c.speaker.name} ${Math.round(c.score)} [${c.reasons.join(', ')}]`).join('; ') || 'none'}`);
   return ranked;
@@ -399,4 +399,9 @@ export function holdsOtherOffice(speaker: Speaker, office: string | null, doc: s
   if (!office || !speaker.person) return false;
   const head = office.toLowerCase().split(' ').at(-1)!;
   return speaker.person.roles.some((r) => r.doc === doc && !r.role.toLowerCase().split(/\s+/).includes(head) && ROLE_HEADS.has(r.role.toLowerCase().split(/\s+/).at(-1)!) && !['chief', 'head'].includes(r.role.toLowerCase().split(/\s+/).at(-1)!));
+}
+
+/** The mentions of the last `sentences` sentences, oldest first: what the ranking reads. */
+function mentionWindow(ctx: ArticleContext, sentences = SALIENCE_WINDOW): SpeakerMention[][] {
+  return ctx.history.slice(-sentences).map((r) => r.mentions);
 }
