@@ -1,4 +1,4 @@
-// npm run bench [-- --size N] [--engines a,b] [--questions N] [--query-budget S] [--json] [--out f.json] [--readme]
+// npm run bench [-- --archive 1,10,100] [-- --size N] [--engines a,b] [--questions N] [--query-budget S] [--json] [--out f.json] [--readme]
 // Search performance of our configuration next to MiniSearch defaults, lunr, flexsearch and Orama.
 // Each engine × size runs in its own child process (worker.ts, with --expose-gc) so heap is per engine.
 // Not part of `npm test`: the full three-size run takes several minutes.
@@ -146,6 +146,14 @@ function notes(results: WorkerResult[], questions: number, budget: number): stri
 }
 
 async function main() {
+  // --archive 1,10,100: synthetic newsroom archives through the command line (bench/archive.ts).
+  if (process.argv.includes('--archive')) {
+    const { runArchiveBench, formatArchiveBench } = await import('./archive.js');
+    const scales = (process.argv[process.argv.indexOf('--archive') + 1] ?? '1,10').split(',').map(Number).filter((n) => n > 0);
+    const { runs, adds, note } = await runArchiveBench(scales.length ? scales : [1, 10]);
+    process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify({ runs, adds, note }, null, 2)}\n` : `${note ?? formatArchiveBench(runs, adds)}\n`);
+    return;
+  }
   // --statements: the statements section alone (bench/statements.ts), not the search engines.
   if (process.argv.includes('--statements')) {
     const { runStatementsBench, formatStatementsBench } = await import('./statements.js');

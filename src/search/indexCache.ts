@@ -1,12 +1,13 @@
-// Persists the index so that a restart loads it instead of rebuilding. The file is keyed by a sha256
-// of everything indexed (passages, speakers, titles) and of the index options: a change to either
-// rebuilds it. Written atomically (tmp + rename) under a checksum (src/cacheFile.ts): a file changed
-// after writing is rebuilt with one warning, an unreadable or corrupt one rebuilt quietly, never fatal.
+// Persists the index so that a restart loads it instead of rebuilding. The record is keyed by a
+// sha256 of everything indexed (passages, speakers, titles) and of the index options: a change to
+// either rebuilds it. Kept in the cache store (src/store/store.ts) as binary parts under checksums,
+// written in one transaction: a record changed after writing is rebuilt with one warning, one from
+// other code or inconsistent rebuilt quietly, never fatal.
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { damagedWarning, readCacheFile, writeCacheFile } from '../cacheFile.js';
+import { Store } from '../store/store.js';
 import type { Passage } from '../types.js';
-import { loadIndex, serializeIndex, type IndexExtras } from './buildIndex.js';
+import type { IndexExtras } from './buildIndex.js';
+import { indexFromParts, indexParts } from './persist.js';
 import { INDEX_FINGERPRINT } from './indexOptions.js';
 import { MIN_CONTAINED_SHINGLES, RESEMBLANCE, SHINGLE_SIZE } from './nearDuplicates.js';
 import { buildSearchState, type SearchState } from './searchState.js';
@@ -16,11 +17,6 @@ export const STATE_FINGERPRINT = JSON.stringify({
   index: INDEX_FINGERPRINT,
   duplicates: { SHINGLE_SIZE, RESEMBLANCE, MIN_CONTAINED_SHINGLES },
 });
-
-interface CacheHeader {
-  key: string;
-  groups: number[][];
-}
 
 export interface OpenedState extends SearchState {
   fromCache: boolean;
@@ -44,7 +40,7 @@ export function stateKey(passages: Passage[], extras: IndexExtras = {}, fingerpr
 }
 
 /**
- * The search state for these passages: from `<cacheDir>/<name>.json` when its key matches, else
+ * The search state for these passages: from the store in `cache.dir` when its key matches, else
  * built and written there. `fingerprint` is for tests that need "the options changed".
  */
 export async function openSearchState(
@@ -52,42 +48,35 @@ export async function openSearchState(
   extras: IndexExtras,
   cache: { dir: string; name: string; fingerprint?: string },
 ): Promise<OpenedState> {
-  const file = join(cache.dir, `${cache.name}.json`);
+  const store = Store.forDir(cache.dir);
   const key = stateKey(passages, extras, cache.fingerprint);
-  const cached = await readCache(file, key, passages.length);
-  if (cached && 'index' in cached) return { ...cached, fromCache: true, file, warning: null };
+  const cached = readState(store.getRecord('index', cache.name, key), passages.length);
+  if (cached) return { ...cached, fromCache: true, file: store.location, warning: oneLine(store.takeWarnings()) };
 
   const state = buildSearchState(passages, extras);
-  const writeWarning = await writeCache(file, key, state).catch(
-    (error: unknown) =>
-      `could not write index cache ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); index kept in memory, built again at the next start`,
-  );
-  const warning = [cached?.damaged ?? null, writeWarning].filter(Boolean).join('; ') || null;
-  return { ...state, fromCache: false, file, warning };
+  let writeWarning: string | null = null;
+  try {
+    store.putRecord('index', cache.name, key, [Buffer.from(JSON.stringify(state.groups)), ...indexParts(state.index)]);
+  } catch (error) {
+    writeWarning = `could not write index cache ${store.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); index kept in memory, built again at the next start`;
+  }
+  return { ...state, fromCache: false, file: store.location, warning: oneLine([...store.takeWarnings(), writeWarning]) };
 }
 
-/** The cached state if the file is intact, parses and carries `key`; anything else means rebuild. */
-async function readCache(file: string, key: string, passageCount: number): Promise<SearchState | { damaged: string } | null> {
-  const read = await readCacheFile(file);
-  if (read.status === 'damaged') return { damaged: damagedWarning('index cache', file, read.reason) };
-  if (read.status !== 'ok') return null;
-  const raw = read.payload;
+/** The stored state if its parts restore a consistent index of this many passages; anything else means rebuild. */
+function readState(parts: Buffer[] | null, passageCount: number): SearchState | null {
+  if (!parts || parts.length < 3) return null;
   try {
-    const newline = raw.indexOf('\n');
-    if (newline < 0) return null;
-    const header = JSON.parse(raw.slice(0, newline)) as CacheHeader;
-    if (header.key !== key || !Array.isArray(header.groups)) return null;
-    const index = loadIndex(raw.slice(newline + 1));
-    if (index.documentCount !== passageCount) return null;
-    return { index, groups: header.groups };
+    const groups = JSON.parse(parts[0]!.toString('utf8')) as number[][];
+    if (!Array.isArray(groups)) return null;
+    const index = indexFromParts(parts.slice(1));
+    return index.documentCount === passageCount ? { index, groups } : null;
   } catch {
-    return null; // Corrupt or truncated: rebuild and overwrite.
+    return null; // from other code, or inconsistent: rebuild and overwrite
   }
 }
 
-/** Header line (key, duplicate groups), then the index (persist.ts), under the file's checksum line. */
-async function writeCache(file: string, key: string, state: SearchState): Promise<null> {
-  const header: CacheHeader = { key, groups: state.groups };
-  await writeCacheFile(file, `${JSON.stringify(header)}\n${serializeIndex(state.index)}`);
-  return null;
+function oneLine(parts: (string | null)[]): string | null {
+  const kept = parts.filter((p): p is string => Boolean(p));
+  return kept.length ? kept.join('; ') : null;
 }

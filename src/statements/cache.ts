@@ -1,15 +1,14 @@
-// Statements and the people register, cached beside the search index. Each article's analysis is
-// filed under a sha256 of its bytes (as loaded: id, date, paragraphs) and of the analysis code and
-// limits, so a changed or added article re-runs alone and a warm start re-runs none; the merged
-// register is filed under the hash of all of them, so an unchanged coverage skips the merge too.
-// Two JSON files per coverage folder: the merged result (small, all a warm start reads) and the
-// per-article analyses (read only when something changed). Each is written to a temporary name and
-// renamed into place under a checksum (src/cacheFile.ts); a file that is unreadable, from other code
-// or fails its checksum is ignored and rebuilt, the last with one warning.
+// Statements and the people register, kept in the cache store (src/store/store.ts). Each article's
+// analysis is filed under a sha256 of its bytes (as loaded: id, date, paragraphs) and of the analysis
+// code, limits and the packages it reads with, so a changed or added article re-runs alone and a warm
+// start re-runs none; the merged register is filed under the hash of all of them, so an unchanged
+// coverage skips the merge too and a warm start reads only that one record. A record from other code,
+// damaged, or in a folder that cannot be written is not used: rebuilt, the last two with one warning.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { damagedWarning, defaultCacheDir, readCacheFile, writeCacheFile } from '../cacheFile.js';
+import { defaultCacheDir } from '../cacheFile.js';
+import { Store } from '../store/store.js';
 import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
 import type { Article, Coverage, Person, Statement } from '../types.js';
 import { analyseArticle, type ArticleAnalysis } from './analyseArticle.js';
@@ -39,19 +38,6 @@ export const ANALYSIS_FINGERPRINT = (() => {
   for (const name of DEPENDENCIES) hash.update(`${name}@${packageVersion(name)}\u0000`);
   return hash.digest('hex').slice(0, 32);
 })();
-
-interface ArticlesFile {
-  fingerprint: string;
-  articles: Record<string, ArticleAnalysis>;
-}
-
-interface MergedFile {
-  fingerprint: string;
-  key: string;
-  statements: Statement[];
-  people: Person[];
-  warnings: string[];
-}
 
 export interface CachedAnalysis extends AnalysedCoverage {
   /** Articles whose analysis came from the cache, and those analysed now. */
@@ -85,75 +71,73 @@ export function articleKey(article: Article, fingerprint = ANALYSIS_FINGERPRINT)
 
 export async function analyseCached(articles: Article[], options: StatementsCacheOptions): Promise<CachedAnalysis> {
   const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
-  const { dir, file, articlesFile } = cacheFiles(options);
+  const { store, scope } = storeFor(options);
   const keys = articles.map((a) => articleKey(a, fingerprint));
   const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
 
-  const damaged: string[] = [];
-  const merged = await readJson<MergedFile>(file, fingerprint, damaged);
-  if (merged?.key === mergedKey && Array.isArray(merged.statements) && Array.isArray(merged.people)) {
+  const merged = decode<AnalysedCoverage>(store.getRecord('statements', scope, mergedKey)?.[0]);
+  if (merged && Array.isArray(merged.statements) && Array.isArray(merged.people)) {
     const { statements, people, warnings } = merged;
-    return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file, cacheWarning: null };
+    return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file: store.location, cacheWarning: oneLine(store.takeWarnings()) };
   }
 
-  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint, damaged);
-  const entries: Record<string, ArticleAnalysis> = {};
-  let reused = 0;
-  const analyses = articles.map((article, i) => {
-    const hit = cached?.articles?.[keys[i]!];
-    if (hit && hit.doc === article.doc) reused++;
-    const analysis = hit && hit.doc === article.doc ? hit : analyseArticle(article);
-    entries[keys[i]!] = analysis;
-    return analysis;
-  });
-  const analysed = articles.length - reused;
-
+  const { analyses, reused } = analysesFor(articles, keys, store, scope);
   const result = mergeAnalyses(articles, analyses);
-  const writeWarning = await (async () => {
-    // A damaged per-article file is rewritten even when nothing needed analysing again.
-    if (analysed > 0 || damaged.length) await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile);
-    await writeJson(file, { fingerprint, key: mergedKey, ...result } satisfies MergedFile);
-    return null;
-  })().catch((error: unknown) => unwritable(dir, error));
-  return { ...result, reused, analysed, mergedFromCache: false, file, cacheWarning: oneLine([...damaged, writeWarning]) };
+  let writeWarning: string | null = null;
+  try {
+    store.putRecord('statements', scope, mergedKey, [Buffer.from(JSON.stringify(result))]);
+  } catch (error) {
+    writeWarning = unwritable(store.location, error);
+  }
+  return { ...result, reused, analysed: articles.length - reused, mergedFromCache: false, file: store.location, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]) };
 }
 
-function cacheFiles(options: StatementsCacheOptions) {
-  const dir = options.dir ?? defaultCacheDir();
-  const id = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
-  return { dir, file: join(dir, `statements-${id}.json`), articlesFile: join(dir, `statements-${id}.articles.json`) };
+/** The store and the scope (one coverage folder, or set of files) its rows are filed under. */
+function storeFor(options: StatementsCacheOptions) {
+  const store = Store.forDir(options.dir ?? defaultCacheDir());
+  const scope = createHash('sha256').update([options.coverage].flat().map((p) => resolve(p)).join('\u0000')).digest('hex').slice(0, 16);
+  return { store, scope };
 }
 
 /**
- * Each article's own analysis (not merged), from the per-article cache where it holds; the cache
- * file is rewritten when any was analysed now. For a library that merges again on every update
- * (src/live/analyse.ts), so that its start is warm too.
+ * Each article's analysis, from the store where its key is filed, else analysed now; new ones are
+ * written and analyses of articles no longer in the coverage dropped, in one transaction.
+ */
+function analysesFor(articles: Article[], keys: string[], store: Store, scope: string): { analyses: ArticleAnalysis[]; reused: number; writeWarning: string | null } {
+  const found = store.getItems('analysis', scope, keys);
+  const fresh = new Map<string, Uint8Array>();
+  let reused = 0;
+  const analyses = articles.map((article, i) => {
+    const hit = decode<ArticleAnalysis>(found.get(keys[i]!));
+    if (hit && hit.doc === article.doc) return reused++, hit;
+    const analysis = analyseArticle(article);
+    fresh.set(keys[i]!, Buffer.from(JSON.stringify(analysis)));
+    return analysis;
+  });
+  let writeWarning: string | null = null;
+  if (fresh.size > 0 || found.size < new Set(keys).size) {
+    try {
+      store.putItems('analysis', scope, fresh, new Set(keys));
+    } catch (error) {
+      writeWarning = unwritable(store.location, error);
+    }
+  }
+  return { analyses, reused, writeWarning };
+}
+
+/**
+ * Each article's own analysis (not merged), from the store where it holds; new analyses are written.
+ * For a library that merges again on every update (src/live/analyse.ts), so that its start is warm too.
  */
 export async function articleAnalysesCached(
   articles: Article[],
   options: StatementsCacheOptions,
 ): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null }> {
   const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
-  const { dir, articlesFile } = cacheFiles(options);
-  const damaged: string[] = [];
-  const cached = await readJson<ArticlesFile>(articlesFile, fingerprint, damaged);
-  const entries: Record<string, ArticleAnalysis> = {};
-  let reused = 0;
-  const analyses = articles.map((article) => {
-    const key = articleKey(article, fingerprint);
-    const hit = cached?.articles?.[key];
-    const analysis = hit && hit.doc === article.doc ? (reused++, hit) : analyseArticle(article);
-    entries[key] = analysis;
-    return analysis;
-  });
-  const writeWarning =
-    reused < articles.length || damaged.length
-      ? await writeJson(articlesFile, { fingerprint, articles: entries } satisfies ArticlesFile).then(
-          () => null,
-          (error: unknown) => unwritable(dir, error),
-        )
-      : null;
-  return { analyses, reused, cacheWarning: oneLine([...damaged, writeWarning]) };
+  const { store, scope } = storeFor(options);
+  const keys = articles.map((a) => articleKey(a, fingerprint));
+  const { analyses, reused, writeWarning } = analysesFor(articles, keys, store, scope);
+  return { analyses, reused, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]) };
 }
 
 /** Loads articles and their statements, analysis from the cache where it holds. */
@@ -173,27 +157,20 @@ export async function loadCoverageCached(paths: string | string[], cacheDir?: st
   };
 }
 
-/** The file's content if it is intact and from this code; a damaged one is noted in `damaged` and ignored. */
-async function readJson<T extends { fingerprint: string }>(file: string, fingerprint: string, damaged: string[]): Promise<T | null> {
-  const read = await readCacheFile(file);
-  if (read.status === 'damaged') damaged.push(damagedWarning('statements cache', file, read.reason));
-  if (read.status !== 'ok') return null;
+/** A stored JSON body, or null when absent or not JSON (from other code: rebuilt). */
+function decode<T>(body: Buffer | undefined): T | null {
+  if (!body) return null;
   try {
-    const content = JSON.parse(read.payload) as T;
-    if (typeof content !== 'object' || content === null || content.fingerprint !== fingerprint) return null;
-    return content;
+    const value = JSON.parse(body.toString('utf8')) as T;
+    return typeof value === 'object' && value !== null ? value : null;
   } catch {
-    return null; // intact but not JSON: not ours; rebuilt
+    return null;
   }
-}
-
-function writeJson(file: string, content: object): Promise<void> {
-  return writeCacheFile(file, JSON.stringify(content));
 }
 
 /** A cache folder that cannot be written: the analysis is kept in memory for this run. */
 function unwritable(dir: string, error: unknown): string {
-  return `could not write statements cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); statements kept in memory, analysed again at the next start`;
+  return `could not write statements cache ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); statements kept in memory, analysed again at the next start`;
 }
 
 function oneLine(parts: (string | null)[]): string | null {

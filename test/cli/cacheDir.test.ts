@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STORE_FILE } from '../../src/store/store.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 describe('CACHE_DIR on the command line', () => {
@@ -16,7 +17,7 @@ describe('CACHE_DIR on the command line', () => {
     });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).length).toBeGreaterThan(10);
-    expect(readdirSync(cache).some((f) => f.startsWith('statements-'))).toBe(true);
+    expect(readdirSync(cache)).toContain(STORE_FILE);
     expect(existsSync(join(cwd, '.cache'))).toBe(false);
   });
 });

@@ -1,13 +1,15 @@
-// Derived data is verified before use: each cache file written by a real load of seeds/ gets one byte
-// changed (the file still parses), and the next load rebuilds it with one warning and answers as
+// Derived data is verified before use: each kind of record a real load of seeds/ stores gets one byte
+// changed (the store stays a valid database), and the next load rebuilds it with one warning and answers as
 // before; a cache folder that cannot be written leaves the bot answering from memory, with one
-// warning per cache, and long questions still page (never "Sorry, something went wrong").
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// warning, and long questions still page (never "Sorry, something went wrong").
+import Database from 'better-sqlite3';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type OpenedLibrary } from '../../src/answer/openLibrary.js';
 import { SORRY } from '../../src/bot/safety.js';
 import { buttonLabelled, startHarness, type Harness } from '../bot/harness.js';
+import { STORE_FILE, Store } from '../../src/store/store.js';
 import { SEEDS, tempDir } from '../helpers.js';
 
 const QUESTIONS = [
@@ -22,59 +24,65 @@ const PERSON = 'Healey';
 const answers = (library: OpenedLibrary) => ({ ask: QUESTIONS.map((q) => library.ask(q)), who: library.who(PERSON) });
 const checksumWarnings = (library: OpenedLibrary) => library.warnings.filter((w) => w.includes('was changed after it was written'));
 
-/** Changes the byte at `at` to `to` (same length, so the file still parses). */
-function changeByte(file: string, at: number, to: string): void {
-  const bytes = readFileSync(file);
-  expect(bytes[at]).not.toBe(to.charCodeAt(0));
-  bytes[at] = to.charCodeAt(0);
-  writeFileSync(file, bytes);
+/**
+ * Changes bytes of a stored blob behind the store's back, leaving its checksum as written: what a
+ * disk error or a hand edit does. Through SQLite itself, so the file stays a valid database and only
+ * the checksum can tell.
+ */
+function changeBlob(dbFile: string, table: 'records' | 'items', where: string, edit: (body: Buffer) => Buffer): void {
+  Store.closeAll(); // as the next process finds the file
+  const db = new Database(dbFile);
+  const rows = db.prepare(`SELECT rowid, body FROM ${table} WHERE ${where}`).all() as { rowid: number; body: Buffer }[];
+  expect(rows.length).toBeGreaterThan(0);
+  let changed = 0;
+  for (const row of rows) {
+    const edited = edit(Buffer.from(row.body));
+    if (edited.equals(row.body)) continue;
+    db.prepare(`UPDATE ${table} SET body = ? WHERE rowid = ?`).run(edited, row.rowid);
+    changed++;
+  }
+  db.close();
+  expect(changed).toBeGreaterThan(0);
 }
 
-/** Swaps the case of a quote's first letter where the file holds it: one byte, still valid JSON. */
-function editQuote(file: string, quote: string): { at: number; edited: string } {
-  const text = readFileSync(file, 'utf8');
-  const where = text.indexOf(JSON.stringify(quote).slice(1, 30));
-  expect(where).toBeGreaterThan(0);
+/** Swaps the case of a quote's first letter where a body holds it: one byte, still valid JSON. */
+function editQuote(quote: string): { edit: (body: Buffer) => Buffer; edited: string } {
   const first = quote[0]!;
-  const swapped = first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase();
-  const at = Buffer.byteLength(text.slice(0, where));
-  changeByte(file, at, swapped);
-  return { at, edited: swapped + quote.slice(1) };
+  const edited = (first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()) + quote.slice(1);
+  const needle = JSON.stringify(quote).slice(1, 30);
+  return {
+    edited,
+    edit: (body) => {
+      const text = body.toString('utf8');
+      const at = text.indexOf(needle);
+      return at < 0 ? body : Buffer.from(text.slice(0, at) + edited[0] + text.slice(at + 1));
+    },
+  };
 }
 
-/** The checksum line, then the payload, as the loaders read them. */
-const payloadOf = (file: string) => {
-  const text = readFileSync(file, 'utf8');
-  return text.slice(text.indexOf('\n') + 1);
-};
-
-describe('cache files with one changed byte', () => {
+describe('stored data with one changed byte', () => {
   let cacheDir: string;
+  let store: string;
   let baseline: ReturnType<typeof answers>;
-  let files: { index: string; merged: string; articles: string };
 
   beforeAll(async () => {
     cacheDir = tempDir();
     const cold = await openLibrary({ seedsDir: SEEDS, cacheDir });
     expect(cold.fromCache).toBe(false);
     baseline = answers(cold);
-    const names = readdirSync(cacheDir);
-    const find = (re: RegExp) => join(cacheDir, names.find((n) => re.test(n))!);
-    files = { index: find(/^index-\w+\.json$/u), merged: find(/^statements-\w+\.json$/u), articles: find(/^statements-\w+\.articles\.json$/u) };
+    store = join(cacheDir, STORE_FILE);
     expect(baseline.who.statements.length).toBeGreaterThan(0);
   });
 
-  it('the index: rebuilt with one warning, not used; the rebuilt file is trusted again', async () => {
-    const text = readFileSync(files.index, 'latin1');
-    // A base64 digit inside a posting list: decodes to other passage ids, and the JSON still parses.
-    const at = text.indexOf('"docs":"') + 8 + 40;
-    changeByte(files.index, at, text[at] === 'A' ? 'B' : 'A');
-    const [header, index] = payloadOf(files.index).split('\n');
-    expect(() => [JSON.parse(header!), JSON.parse(index!)]).not.toThrow();
-
+  it('the index: rebuilt with one warning, not used; the rebuilt record is trusted again', async () => {
+    // A byte inside a posting list (part 4: the first field's docs): other passage ids, same length.
+    changeBlob(store, 'records', "kind = 'index' AND part = 4", (body) => {
+      body[40] = body[40]! ^ 1;
+      return body;
+    });
     const reopened = await openLibrary({ seedsDir: SEEDS, cacheDir });
     expect(reopened.fromCache).toBe(false);
-    expect(checksumWarnings(reopened)).toEqual([expect.stringContaining(files.index)]);
+    expect(checksumWarnings(reopened)).toEqual([expect.stringContaining(store)]);
     expect(answers(reopened)).toEqual(baseline);
 
     const again = await openLibrary({ seedsDir: SEEDS, cacheDir });
@@ -83,27 +91,28 @@ describe('cache files with one changed byte', () => {
   });
 
   it("the statements register: an edited quote is never put in the speaker's mouth", async () => {
-    const { at, edited } = editQuote(files.merged, baseline.who.statements[0]!.text);
-    expect(() => JSON.parse(payloadOf(files.merged))).not.toThrow();
+    const { edit, edited } = editQuote(baseline.who.statements[0]!.text);
+    changeBlob(store, 'records', "kind = 'statements'", edit);
 
     const reopened = await openLibrary({ seedsDir: SEEDS, cacheDir });
-    expect(at).toBeGreaterThan(0);
-    expect(checksumWarnings(reopened)).toEqual([expect.stringContaining(files.merged)]);
+    expect(checksumWarnings(reopened)).toEqual([expect.stringContaining(store)]);
     expect(answers(reopened)).toEqual(baseline);
     expect(JSON.stringify(reopened.who(PERSON))).not.toContain(edited);
     expect(checksumWarnings(await openLibrary({ seedsDir: SEEDS, cacheDir }))).toEqual([]);
   });
 
-  it('the per-article analyses: rebuilt with one warning when they are needed', async () => {
-    editQuote(files.articles, baseline.who.statements[0]!.text);
+  it('the per-article analyses: analysed again with one warning when they are needed', async () => {
+    const { edit } = editQuote(baseline.who.statements[0]!.text);
+    changeBlob(store, 'items', "kind = 'analysis'", edit);
     // Read only when the merged register does not match (an article changed); as if one had.
-    rmSync(files.merged);
+    const db = new Database(store);
+    db.prepare("DELETE FROM records WHERE kind = 'statements'").run();
+    db.close();
 
     const reopened = await openLibrary({ seedsDir: SEEDS, cacheDir });
-    expect(checksumWarnings(reopened)).toEqual([expect.stringContaining(files.articles)]);
+    expect(reopened.warnings.filter((w) => w.includes('failed their checksum'))).toEqual([expect.stringContaining(store)]);
     expect(answers(reopened)).toEqual(baseline);
-    rmSync(files.merged);
-    expect(checksumWarnings(await openLibrary({ seedsDir: SEEDS, cacheDir }))).toEqual([]);
+    expect((await openLibrary({ seedsDir: SEEDS, cacheDir })).warnings).toEqual([]);
   });
 });
 
@@ -140,9 +149,9 @@ describe('a cache folder that cannot be written', () => {
     await h?.close();
   });
 
-  it(`loads from memory with one warning per cache (${how})`, async () => {
+  it(`loads from memory with one warning (${how})`, async () => {
     const warnings = library.warnings.filter((w) => w.includes(dir));
-    expect(warnings).toEqual([expect.stringMatching(/^could not write statements cache .*kept in memory/u), expect.stringMatching(/^could not write index cache .*kept in memory/u)]);
+    expect(warnings).toEqual([expect.stringMatching(/^could not open the cache store .*kept in memory/u)]);
     const fresh = await openLibrary({ seedsDir: SEEDS, cacheDir: tempDir() });
     expect(answers(library)).toEqual(answers(fresh));
   });

@@ -1,6 +1,7 @@
 // The statements cache: reused per article on a warm start, re-run only for a changed article, and
-// ignored when the analysis changes or the file is corrupt.
+// ignored when the analysis changes or the store is corrupt.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { Store } from '../../src/store/store.js';
 import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,10 +39,12 @@ describe('statements cache', () => {
 
     const otherCode = await analyseCached(articles, { dir: cache, coverage: folder, fingerprint: 'other' });
     expect(otherCode.analysed).toBe(articles.length);
-    writeFileSync(otherCode.file, '{not json');
-    writeFileSync(otherCode.file.replace(/\.json$/, '.articles.json'), '{"fingerprint":"other","articles":');
+    // Garbage where the store was (as a new process finds it): set aside and rebuilt with a warning.
+    Store.closeAll();
+    writeFileSync(otherCode.file, '{not a database'.repeat(200));
     const corrupt = await analyseCached(articles, { dir: cache, coverage: folder, fingerprint: 'other' });
     expect(corrupt).toMatchObject({ analysed: articles.length, reused: 0 });
+    expect(corrupt.cacheWarning).toMatch(/was damaged .*rebuilt/u);
     expect(corrupt.statements).toEqual(changed.statements);
   });
 });
