@@ -9,6 +9,8 @@ import { isRealDate } from './parseDateLine.js';
 import type { Sidecar } from './parseArticle.js';
 import { applyCoverageDefaults } from './coverageDefaults.js';
 import type { OnProgress } from './progress.js';
+import { READER_FINGERPRINT, type ReadCache } from './readCache.js';
+import { createHash } from 'node:crypto';
 
 export interface LoadOptions {
   /** Source for articles that name none and whose folder has no `coverage.json` source. */
@@ -17,6 +19,8 @@ export interface LoadOptions {
   onProgress?: OnProgress;
   /** Time budget of one HTML, Markdown or feed file's parse (default READ_TIMEOUT_MS, formats/readBudget.ts). */
   readTimeoutMs?: number;
+  /** What files read as at an earlier start: an unchanged file is not opened, a touched one not parsed again. */
+  readCache?: ReadCache;
 }
 
 export interface LoadedArticles {
@@ -62,10 +66,11 @@ export async function loadArticles(paths: string | string[], options: LoadOption
     // Small files read synchronously: a promise per open, read and close made a warm start of 2,000
     // files wait seconds on the thread pool. The event loop gets a turn every few dozen files.
     if (n % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    inFlight.push(readFile(file, ids.get(file)!, listed, options));
+    inFlight.push(readCached(file, ids.get(file)!, listed, options));
     if (inFlight.length >= IN_FLIGHT) await take();
   }
   while (inFlight.length > 0) await take();
+  options.readCache?.save(new Set(files));
   await applyCoverageDefaults(result.articles, { source: options.defaultSource }, result.warnings);
   options.onProgress?.({ step: 'articles', done: files.length, total: files.length, finished: true });
   return result;
@@ -74,10 +79,63 @@ export async function loadArticles(paths: string | string[], options: LoadOption
 /** One file's outcome: what its reader gave (none when skipped before parsing), and what reading it noted. */
 type FileRead = { file: string; read: FormatResult | null; noted: LoadedArticles };
 
+/**
+ * One file, from the read cache when its listing (size, time, id, sidecar) is as before, or when it
+ * was touched but its bytes hash as before; else through its reader, and the row renewed. Only
+ * regular files are cached: a link is read each time, so its checks (readRegularFile) always run.
+ */
+async function readCached(file: string, doc: string, listed: Set<string>, options: LoadOptions): Promise<FileRead> {
+  const cache = options.readCache;
+  const stamp = cache ? stampOf(file, doc, listed) : null;
+  if (!cache || stamp === null) return readFile(file, doc, listed, options);
+  const row = cache.get(file);
+  if (row?.stamp === stamp) {
+    const cached = fromRow(file, row);
+    if (cached) return cached;
+  }
+  let digest = '';
+  const read = await readFile(file, doc, listed, options, (bytes) => {
+    digest = createHash('sha256').update(bytes).digest('hex');
+    return row?.digest === digest ? fromRow(file, row) : null;
+  });
+  if (digest) cache.set(file, { stamp, digest, body: Buffer.from(JSON.stringify({ read: read.read, noted: read.noted })) });
+  return read;
+}
+
+/** The listing of a regular file and its sidecar, with the reader's fingerprint; null for anything else. */
+function stampOf(file: string, doc: string, listed: Set<string>): string | null {
+  try {
+    const stats = lstatSync(file);
+    if (!stats.isFile()) return null;
+    const sidecarFile = file.slice(0, file.length - extname(file).length) + '.json';
+    let sidecar = 'none';
+    if (!listed.has(file) || listed.has(sidecarFile)) {
+      const side = lstatSync(sidecarFile, { throwIfNoEntry: false });
+      if (side && !side.isFile()) return null;
+      if (side) sidecar = `${side.size}:${side.mtimeMs}`;
+    }
+    return `${READER_FINGERPRINT}:${doc}:${stats.size}:${stats.mtimeMs}:${stats.ino}:${sidecar}`;
+  } catch {
+    return null;
+  }
+}
+
+/** A cached row back into what the reader gave; null when it is not ours (read again). */
+function fromRow(file: string, row: { body: Uint8Array }): FileRead | null {
+  try {
+    const { read, noted } = JSON.parse(Buffer.from(row.body).toString('utf8')) as Omit<FileRead, 'file'>;
+    return noted && Array.isArray(noted.skipped) ? { file, read, noted } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One file through its reader. What it notes is kept apart, to join the result in file order. */
-async function readFile(file: string, doc: string, listed: Set<string>, options: LoadOptions): Promise<FileRead> {
+async function readFile(file: string, doc: string, listed: Set<string>, options: LoadOptions, reuse?: (bytes: Buffer) => FileRead | null): Promise<FileRead> {
   const noted: LoadedArticles = { articles: [], skipped: [], warnings: [] };
-  const text = readText(file, noted);
+  let reused: FileRead | null = null;
+  const text = readText(file, noted, (bytes) => (reused = reuse?.(bytes) ?? null) !== null);
+  if (reused) return reused;
   const sidecarFile = file.slice(0, file.length - extname(file).length) + '.json';
   // A folder's listing says whether a sidecar exists: no failed open per article.
   const hasSidecar = !listed.has(file) || listed.has(sidecarFile);
@@ -199,11 +257,13 @@ function readRegularFile(file: string): ReadBytes {
   }
 }
 
-function readText(file: string, result: LoadedArticles): string | null {
+/** The file's text; null when skipped, or when `known(bytes)` says these bytes were read before. */
+function readText(file: string, result: LoadedArticles, known?: (bytes: Buffer) => boolean): string | null {
   const skip = (reason: string) => (result.skipped.push({ path: file, reason }), null);
   const read = readRegularFile(file);
   if (!read.ok) return skip(read.reason);
   const bytes = read.bytes;
+  if (known?.(bytes)) return null;
   if (bytes.length === 0) return skip('empty file');
   if (extname(file).toLowerCase() === '.jsonl') {
     // One record a line: a damaged line costs that line alone (the reader warns for bad JSON too).

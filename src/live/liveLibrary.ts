@@ -19,7 +19,7 @@ import type { IndexExtras } from '../search/buildIndex.js';
 import { speakerNames } from '../search/speakerNames.js';
 import type { IndexedDocument } from '../search/indexOptions.js';
 import { openSearchState } from '../search/indexCache.js';
-import { articleAnalysesCached } from '../statements/cache.js';
+import { articleAnalysesCached, readCacheFor } from '../statements/cache.js';
 import type { Article, Coverage } from '../types.js';
 import { perArticleAnalyser, type AnalyseCoverage } from './analyse.js';
 import { articleDocuments, liveIndex, makeBase, speakersByArticle, type CachedDocuments, type LiveIndex } from './liveIndex.js';
@@ -120,7 +120,7 @@ export class LiveLibrary implements LibrarySource {
   }
 
   private async start(): Promise<void> {
-    const loaded = await loadArticles(this.options.seedsDir, { defaultSource: this.options.defaultSource, onProgress: this.options.onProgress });
+    const loaded = await loadArticles(this.options.seedsDir, { defaultSource: this.options.defaultSource, onProgress: this.options.onProgress, readCache: readCacheFor({ dir: this.cacheDir, coverage: this.options.seedsDir }) });
     for (const article of loaded.articles) this.entryFor(article.path).articles.push(article);
     for (const skipped of loaded.skipped) this.entryFor(skipped.path).skipped.push(skipped);
     for (const entry of this.files.values()) entry.digest = digestOf(entry);

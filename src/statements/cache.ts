@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultCacheDir } from '../cacheFile.js';
 import { Store } from '../store/store.js';
+import { storedReadCache } from '../store/storedReadCache.js';
+import type { ReadCache } from '../corpus/readCache.js';
 import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
 import type { Article, Coverage, Person, Statement } from '../types.js';
 import { analyseArticle, type ArticleAnalysis } from './analyseArticle.js';
@@ -92,6 +94,12 @@ export async function analyseCached(articles: Article[], options: StatementsCach
   return { ...result, reused, analysed: articles.length - reused, mergedFromCache: false, file: store.location, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]) };
 }
 
+/** The loader's read cache for this coverage, in the same store (src/store/storedReadCache.ts). */
+export function readCacheFor(options: StatementsCacheOptions): ReadCache {
+  const { store, scope } = storeFor(options);
+  return storedReadCache(store, scope);
+}
+
 /** The store and the scope (one coverage folder, or set of files) its rows are filed under. */
 function storeFor(options: StatementsCacheOptions) {
   const store = Store.forDir(options.dir ?? defaultCacheDir());
@@ -142,7 +150,7 @@ export async function articleAnalysesCached(
 
 /** Loads articles and their statements, analysis from the cache where it holds. */
 export async function loadCoverageCached(paths: string | string[], cacheDir?: string, options: LoadOptions = {}): Promise<Coverage & { warnings: string[]; analysis: CachedAnalysis }> {
-  const { articles, skipped, warnings } = await loadArticles(paths, options);
+  const { articles, skipped, warnings } = await loadArticles(paths, { ...options, readCache: readCacheFor({ dir: cacheDir, coverage: paths }) });
   options.onProgress?.({ step: 'statements', done: 0, total: articles.length });
   const analysis = await analyseCached(articles, { dir: cacheDir, coverage: paths });
   options.onProgress?.({ step: 'statements', done: articles.length, total: articles.length, finished: true, detail: `${analysis.statements.length.toLocaleString('en-GB')} statements, ${analysis.people.length.toLocaleString('en-GB')} people` });

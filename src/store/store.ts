@@ -49,6 +49,8 @@ export class Store {
   location: string;
   /** Warnings since the last `takeWarnings()`, one line each (a store rebuilt, or kept in memory). */
   private warnings: string[] = [];
+  /** Prepared statements by SQL, for the connection they were prepared on. */
+  private statements = new Map<string, Database.Statement>();
 
   private constructor(readonly file: string) {
     this.location = file;
@@ -77,7 +79,15 @@ export class Store {
     return taken;
   }
 
+  /** A prepared statement, prepared once per connection (preparing cost more than the look-ups it served). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   private connect(): void {
+    this.statements = new Map();
     try {
       mkdirSync(resolve(this.file, '..'), { recursive: true });
       this.db = this.prepare(new Database(this.file, { timeout: 10_000 }));
@@ -171,7 +181,7 @@ export class Store {
   /** Content-addressed items of one scope (e.g. each article's analysis), by key; damaged ones are left out. */
   getItems(kind: string, scope: string, keys: readonly string[]): Map<string, Buffer> {
     return this.use((db) => {
-      const select = db.prepare('SELECT checksum, body FROM items WHERE kind = ? AND scope = ? AND key = ?');
+      const select = this.sql('SELECT checksum, body FROM items WHERE kind = ? AND scope = ? AND key = ?');
       const found = new Map<string, Buffer>();
       let damaged = 0;
       db.transaction(() => {
@@ -200,13 +210,12 @@ export class Store {
     });
   }
 
-  /** Every file row of a scope (one coverage folder), by path; rows failing their checksum are left out. */
-  getFiles(scope: string): Map<string, FileRow> {
-    return this.use((db) => {
-      const rows = db.prepare('SELECT path, stamp, digest, checksum, body FROM files WHERE scope = ?').all(scope) as (FileRow & { path: string; checksum: string })[];
-      const found = new Map<string, FileRow>();
-      for (const { path, checksum, ...row } of rows) if (sha256(row.body) === checksum) found.set(path, row);
-      return found;
+  /** A file's row in a scope (one coverage folder), or undefined when absent or failing its checksum. */
+  getFile(scope: string, path: string): FileRow | undefined {
+    return this.use(() => {
+      const row = this.sql('SELECT stamp, digest, checksum, body FROM files WHERE scope = ? AND path = ?').get(scope, path) as (FileRow & { checksum: string }) | undefined;
+      if (!row || sha256(row.body) !== row.checksum) return undefined;
+      return { stamp: row.stamp, digest: row.digest, body: row.body };
     });
   }
 
