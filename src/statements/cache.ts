@@ -13,7 +13,8 @@ import { storedReadCache } from '../store/storedReadCache.js';
 import type { ReadCache } from '../corpus/readCache.js';
 import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
 import type { Article, Coverage, Person, Statement } from '../types.js';
-import { analyseArticle, type ArticleAnalysis } from './analyseArticle.js';
+import type { ArticleAnalysis } from './analyseArticle.js';
+import { analyseAll } from './analysisPool.js';
 import { mergeAnalyses, type AnalysedCoverage } from './analyseStatements.js';
 import { ANALYSIS_LIMITS } from './limits.js';
 import { packageVersion } from '../packageVersion.js';
@@ -83,7 +84,7 @@ export async function analyseCached(articles: Article[], options: StatementsCach
     return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file: store.location, cacheWarning: oneLine(store.takeWarnings()) };
   }
 
-  const { analyses, reused } = analysesFor(articles, keys, store, scope);
+  const { analyses, reused, writeWarning: itemsWarning } = await analysesFor(articles, keys, store, scope);
   const result = mergeAnalyses(articles, analyses);
   let writeWarning: string | null = null;
   try {
@@ -91,7 +92,7 @@ export async function analyseCached(articles: Article[], options: StatementsCach
   } catch (error) {
     writeWarning = unwritable(store.location, error);
   }
-  return { ...result, reused, analysed: articles.length - reused, mergedFromCache: false, file: store.location, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]) };
+  return { ...result, reused, analysed: articles.length - reused, mergedFromCache: false, file: store.location, cacheWarning: oneLine([...store.takeWarnings(), itemsWarning, writeWarning]) };
 }
 
 /** The loader's read cache for this coverage, in the same store (src/store/storedReadCache.ts). */
@@ -111,16 +112,18 @@ function storeFor(options: StatementsCacheOptions) {
  * Each article's analysis, from the store where its key is filed, else analysed now; new ones are
  * written and analyses of articles no longer in the coverage dropped, in one transaction.
  */
-function analysesFor(articles: Article[], keys: string[], store: Store, scope: string): { analyses: ArticleAnalysis[]; reused: number; writeWarning: string | null } {
+async function analysesFor(articles: Article[], keys: string[], store: Store, scope: string): Promise<{ analyses: ArticleAnalysis[]; reused: number; writeWarning: string | null }> {
   const found = store.getItems('analysis', scope, keys);
-  const fresh = new Map<string, Uint8Array>();
-  let reused = 0;
-  const analyses = articles.map((article, i) => {
+  const analyses: (ArticleAnalysis | null)[] = articles.map((article, i) => {
     const hit = decode<ArticleAnalysis>(found.get(keys[i]!));
-    if (hit && hit.doc === article.doc) return reused++, hit;
-    const analysis = analyseArticle(article);
-    fresh.set(keys[i]!, Buffer.from(JSON.stringify(analysis)));
-    return analysis;
+    return hit && hit.doc === article.doc ? hit : null;
+  });
+  const missing = analyses.flatMap((a, i) => (a ? [] : [i]));
+  const fresh = new Map<string, Uint8Array>();
+  const json = await analyseAll(missing.map((i) => articles[i]!));
+  missing.forEach((i, k) => {
+    analyses[i] = JSON.parse(json[k]!) as ArticleAnalysis;
+    fresh.set(keys[i]!, Buffer.from(json[k]!));
   });
   let writeWarning: string | null = null;
   if (fresh.size > 0 || found.size < new Set(keys).size) {
@@ -130,7 +133,7 @@ function analysesFor(articles: Article[], keys: string[], store: Store, scope: s
       writeWarning = unwritable(store.location, error);
     }
   }
-  return { analyses, reused, writeWarning };
+  return { analyses: analyses as ArticleAnalysis[], reused: articles.length - missing.length, writeWarning };
 }
 
 /**
@@ -144,7 +147,7 @@ export async function articleAnalysesCached(
   const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
   const { store, scope } = storeFor(options);
   const keys = articles.map((a) => articleKey(a, fingerprint));
-  const { analyses, reused, writeWarning } = analysesFor(articles, keys, store, scope);
+  const { analyses, reused, writeWarning } = await analysesFor(articles, keys, store, scope);
   return { analyses, reused, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]) };
 }
 

@@ -55,6 +55,27 @@ describe('snapshots', () => {
     expect(library.current.coverage.articles.map((a) => a.doc)).toEqual([DOC.d000, DOC.d001, DOC.d004]);
   });
 
+  it('past mergeLaterFrom, an added article is searchable first and its statements follow once the register is merged', async () => {
+    const dir = seedFolder([DOC.d000, DOC.d001]);
+    const library = await LiveLibrary.open({ seedsDir: dir, cacheDir: tempDir(), mergeLaterFrom: 0 });
+    opened.push(library);
+    const fresh = await LiveLibrary.open({ seedsDir: seedFolder([DOC.d000, DOC.d001, DOC.d004]), cacheDir: tempDir() });
+    opened.push(fresh);
+    const added = join(dir, `${DOC.d004}.txt`);
+    copyFileSync(join(SEEDS, `${DOC.d004}.txt`), added);
+    const statementsOf = (l: LiveLibrary) => l.current.coverage.statements.filter((s) => s.doc === DOC.d004);
+    expect(statementsOf(fresh).length).toBeGreaterThan(0);
+
+    await library.update([added]);
+    const question = fresh.current.coverage.passages.find((p) => p.doc === DOC.d004)!.text.split(' ').slice(0, 12).join(' ');
+    expect(library.current.ask(question).passages[0]!.doc).toBe(DOC.d004);
+    expect(statementsOf(library)).toEqual([]); // the register is merged after the swap
+
+    await library.settled();
+    expect(statementsOf(library)).toEqual(statementsOf(fresh));
+    expect(library.current.coverage.people).toEqual(fresh.current.coverage.people);
+  });
+
   it('a touch that changes nothing makes no new snapshot', async () => {
     const dir = seedFolder([DOC.d000]);
     const { library, events } = await open(dir, tempDir(), false);
