@@ -67,6 +67,16 @@ export class Store {
     return store;
   }
 
+  /** A connection of its own to a folder's store, outside the per-process one: what another process has. */
+  static openSeparately(dir: string): Store {
+    return new Store(join(resolve(dir), STORE_FILE));
+  }
+
+  /** Closes this connection (a separately opened one; `closeAll` closes the per-process ones). */
+  close(): void {
+    this.db.close();
+  }
+
   /** Closes every store this process opened (tests, and a clean exit). */
   static closeAll(): void {
     for (const store of Store.open.values()) store.db.close();
@@ -176,6 +186,14 @@ export class Store {
         parts.forEach((body, part) => insert.run(kind, name, part, key, sha256(body), body));
       })();
     });
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction (the write lock taken first, so read-then-write cannot
+   * interleave with another process): for the shared state of replicas (src/state/storeState.ts).
+   */
+  shared<T>(fn: (db: Db) => T): T {
+    return this.use((db) => db.transaction(fn).immediate(db));
   }
 
   /** Content-addressed items of one scope (e.g. each article's analysis), by key; damaged ones are left out. */
