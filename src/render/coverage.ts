@@ -1,6 +1,6 @@
 // `/coverage` as Discord pages: the overview (counts, dates, sources, newest articles), then more
 // sources and, for moderators, the files skipped and why. Pure.
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { CoverageSummary } from '../answer/coverageSummary.js';
 import { citeLabel, safeUrl } from './cite.js';
 import { formatDate, plural } from './format.js';

@@ -46,7 +46,7 @@ describe('runSandbox', () => {
     expect(text).toMatch(/│ (?:The Independent · )?(?:\d+ \w+ \d{4}|undated) · ¶\d+\n/u);
     expect(text).toContain('**Coalition**');
     expect(text).toContain('only you can see this');
-    expect(text).toContain('/who <name>');
+    expect(text).toContain('/who <person>');
   });
 });
 
@@ -68,7 +68,7 @@ describe('runSandbox /add', () => {
     input.end(`help\n/add ${server.url('/news/ferry')}\n/ask When will the Castlebay ferry run again?\n`);
     await done;
     await server.close();
-    expect(text).toContain('/add <link>');
+    expect(text).toContain('/add <url>');
     expect(text).toMatch(/Added “Castlebay ferry to return” — 127\.0\.0\.1/u);
     expect(text).toMatch(/│ 1\. Castlebay ferry to return/u);
   });
