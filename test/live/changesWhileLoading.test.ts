@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLibrary, type LiveEvent } from '../../src/live/liveLibrary.js';
 import type { ProgressEvent } from '../../src/corpus/progress.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { sharedFixture, tempDir } from '../helpers.js';
 
-const BBC = join(ROOT, '../shared/corpora/bbc-news-2005');
-const present = existsSync(BBC);
-if (!present) console.warn(`skipping changes-while-loading test: ${BBC} is absent`);
+const BBC = sharedFixture('corpora/bbc-news-2005');
 
 const opened: LiveLibrary[] = [];
 afterEach(async () => {
@@ -27,7 +25,7 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
   }
 }
 
-describe.skipIf(!present)('changes made while loading', () => {
+describe('changes made while loading', () => {
   it('are answered from once the library is ready: an added, a rewritten (before and after it was read) and a deleted article', async () => {
     const dir = tempDir('coverage-bot-loading-');
     for (const name of readdirSync(BBC).filter((n) => n.endsWith('.txt')).sort().slice(0, 400)) copyFileSync(join(BBC, name), join(dir, name));
