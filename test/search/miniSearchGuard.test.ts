@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCoverage } from '../../src/corpus/loadCoverage.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import { buildIndex } from '../../src/search/buildIndex.js';
 import type { InvertedIndex } from '../../src/search/invertedIndex.js';
 import { searchPassages } from '../../src/search/searchIndex.js';
