@@ -1,7 +1,7 @@
 // The one place interactions arrive, from the gateway (discord.js) or over HTTP (src/http/): routes
 // commands and autocomplete to their module, rebuilds pages for page buttons from what the button
 // carries, and turns any error into one short ephemeral line plus a log record.
-import { ApplicationCommandOptionType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { MessageFlags, RESTJSONErrorCodes, type ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { BaseInteraction, type Interaction } from 'discord.js';
 import type { Library } from '../answer/library.js';
 import { argumentsOf, type ButtonPress, type CommandContext, type CommandInteraction, type Incoming, type RegisteredCommand } from './commandContract.js';

@@ -1,7 +1,7 @@
 // The nine saved news pages of ../shared/fixtures/html-articles through the real loader: body
 // paragraphs only, and title, byline, date and source as each expected-metadata.json gives them.
 // The first and last body paragraph and the count are what a careful reader takes as the story.
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/corpus/loadArticles.js';

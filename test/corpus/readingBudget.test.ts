@@ -3,11 +3,11 @@
 // thousands long. Each is read to the budget (src/corpus/formats/readBudget.ts) with one warning
 // naming it, in the reading worker, while the rest of the folder loads; a parse past its time budget
 // is ended and the file skipped with the reason, and the next file still reads.
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
-import { DOC, ROOT, SEEDS, sharedFixture, tempDir } from '../helpers.js';
+import { DOC, SEEDS, sharedFixture, tempDir } from '../helpers.js';
 
 const PAGES = sharedFixture('fixtures/html-articles');
 

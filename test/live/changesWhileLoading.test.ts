@@ -1,7 +1,7 @@
 // Files added, rewritten and deleted while the live library is still loading (a cold start over a
 // few hundred BBC articles): once it is ready, it answers from the folder as it now is. The watcher
 // starts before the folder is listed and its batches wait behind the load (src/live/liveLibrary.ts).
-import { copyFileSync, existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLibrary, type LiveEvent } from '../../src/live/liveLibrary.js';
