@@ -32,7 +32,7 @@ export const DOC = {
 export function sharedFixture(relative: string): string {
   const path = join(ROOT, '../shared', relative);
   if (!existsSync(path)) {
-    throw new Error(`missing test fixture ${path}: these tests read ../shared/${relative} (check out the shared folder beside the repository; see docs/TESTING.md)`);
+    throw new Error(`missing test fixture ${path}: these tests read ../shared/${relative} (check out the shared folder beside the repository; see CONTRIBUTING.md)`);
   }
   return path;
 }
