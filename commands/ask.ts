@@ -6,6 +6,7 @@ import { parseAskFilters } from '../src/answer/askFilters.js';
 import { defineCommand } from '../src/bot/commandContract.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderAsk } from '../src/render/discord.js';
+import { examplesFrom, forExample } from '../src/render/examples.js';
 
 export const QUESTION_MAX = 300;
 /** A date is ten characters; a source name rarely needs more than this. */
@@ -34,9 +35,8 @@ export const command = defineCommand({
     await interaction.deferReply({ flags: ephemeralIf(hide) });
     const question = args.question;
     if (!/[\p{L}\p{N}]/u.test(question)) {
-      await ctx.pager.show(interaction, [
-        { content: 'Please ask a question in words, e.g. `/ask question: Why did Marco Rubio pull out of the London talks?`', embeds: [] },
-      ]);
+      const example = examplesFrom(ctx.library.coverage).question;
+      await ctx.pager.show(interaction, [{ content: `Please ask a question in words${forExample('ask', 'question', example)}.`, embeds: [] }]);
       return;
     }
     const filters = parseAskFilters({

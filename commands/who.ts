@@ -4,6 +4,7 @@ import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
 import { defineCommand } from '../src/bot/commandContract.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderWho } from '../src/render/discord.js';
+import { examplesFrom, forExample } from '../src/render/examples.js';
 import { LIMITS } from '../src/render/limits.js';
 import { truncate } from '../src/render/truncate.js';
 
@@ -23,7 +24,8 @@ export const command = defineCommand({
     await interaction.deferReply({ flags: ephemeralIf(args.hide ?? false) });
     const person = args.person.trim();
     if (!/[\p{L}\p{N}]/u.test(person)) {
-      await ctx.pager.show(interaction, [{ content: 'Please give a name, e.g. `/who person: Lammy`.', embeds: [] }]);
+      const example = examplesFrom(ctx.library.coverage).person;
+      await ctx.pager.show(interaction, [{ content: `Please give a name${forExample('who', 'person', example)}.`, embeds: [] }]);
       return;
     }
     const filters = { about: args.about, since: args.since, until: args.until };

@@ -5,8 +5,9 @@ import type { Readable, Writable } from 'node:stream';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { commands, commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
-import type { LibrarySource } from '../answer/snapshot.js';
+import { currentLibrary, type LibrarySource } from '../answer/snapshot.js';
 import { renderDiscordAsText } from '../render/discord.js';
+import { examplesFrom } from '../render/examples.js';
 import { MANAGE_SERVER_PERMISSIONS, startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
 import type { CommandData, RegisteredCommand } from './commandContract.js';
 import type { Config } from './config.js';
@@ -36,13 +37,17 @@ export function autocompleteTarget(list: readonly RegisteredCommand[] = commands
   return null;
 }
 
-/** The prompt's help, one line per command from its own definition, so a new command shows up here. */
-export function helpText(list: readonly RegisteredCommand[] = commands): string {
+/**
+ * The prompt's help, one line per command from its own definition, so a new command shows up here;
+ * `examples` (by option name) adds an example drawn from the loaded coverage to a command's line.
+ */
+export function helpText(list: readonly RegisteredCommand[] = commands, examples: Readonly<Record<string, string | null>> = {}): string {
   const lines = list.map(({ data }) => {
     const main = mainOptionOf(data);
     const others = (data.options ?? []).filter((o) => o.name !== main).map((o) => `${o.name}:`);
     const usage = `/${data.name}${main ? ` <${main}>` : ''}`;
-    return `${usage.padEnd(26)} ${data.description}${others.length ? ` (also ${others.join(' ')})` : ''}`;
+    const example = main ? examples[main] : null;
+    return `${usage.padEnd(26)} ${data.description}${others.length ? ` (also ${others.join(' ')})` : ''}${example ? `\n${''.padEnd(27)}e.g. /${data.name} ${example}` : ''}`;
   });
   const target = autocompleteTarget(list);
   return [
@@ -105,6 +110,8 @@ export class Sandbox {
     private readonly bot: RunningBot,
     private readonly out: (text: string) => void,
     private readonly ansi: boolean,
+    /** The library answered from, for help's examples. */
+    private readonly library: Library | LibrarySource | null = null,
   ) {}
 
   private show(message: Parameters<typeof renderDiscordAsText>[0]): void {
@@ -117,7 +124,8 @@ export class Sandbox {
     if (!text) return true;
     if (/^(quit|exit|\.exit)$/iu.test(text)) return false;
     if (/^(help|\?|\/help)$/iu.test(text)) {
-      this.out(`${helpText()}\n`);
+      const examples = this.library ? examplesFrom(currentLibrary(this.library).coverage) : null;
+      this.out(`${helpText(commands, { question: examples?.question ?? null, person: examples?.person ?? null })}\n`);
       return true;
     }
     try {
@@ -175,7 +183,7 @@ export async function runSandbox({ config, library, logger, input, output, tty, 
     });
     const write = (text: string) => void output.write(text);
     write(`${SANDBOX_BANNER}\n`);
-    const sandbox = new Sandbox(standin, bot, write, tty);
+    const sandbox = new Sandbox(standin, bot, write, tty, library);
     const rl = createInterface({ input, output: tty ? output : undefined, terminal: tty, prompt: '> ', signal });
     rl.on('SIGINT', () => rl.close());
     if (tty) rl.prompt();
