@@ -5,7 +5,7 @@ import { defineCommand } from '../src/bot/commandContract.js';
 import { ephemeralIf } from '../src/bot/safety.js';
 import { renderWho } from '../src/render/discord.js';
 import { examplesFrom, forExample } from '../src/render/examples.js';
-import { LIMITS } from '../src/render/limits.js';
+import { LIMITS } from '../src/render/discordLimits.js';
 import { truncate } from '../src/render/truncate.js';
 
 export const command = defineCommand({

@@ -1,5 +1,5 @@
 // The raw interaction payloads Discord POSTs in HTTP mode, seen through the same shapes commands use
-// in gateway mode (src/bot/context.ts). The first response goes back as the HTTP reply; everything
+// in gateway mode (src/bot/commandContract.ts). The first response goes back as the HTTP reply; everything
 // after it (the answer replacing "thinking…", follow-ups) goes through discord.js's REST client to
 // the interaction's webhook, as discord.js itself does.
 import { InteractionResponseType, InteractionType, MessageFlags, type ComponentType } from 'discord-api-types/v10';

@@ -2,7 +2,7 @@
 // escaped and mentions broken (safeText); links are wrapped in <> so Discord shows no preview.
 import { safeUrl } from './cite.js';
 import { formatDate, plural } from './format.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discordLimits.js';
 import { safeText } from './safeText.js';
 import { truncate } from './truncate.js';
 import type { Article, FetchRefusal } from '../types.js';

@@ -4,7 +4,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { CoverageSummary } from '../answer/coverageSummary.js';
 import { citeLabel, safeUrl } from './cite.js';
 import { formatDate, plural } from './format.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discordLimits.js';
 import { safeText } from './safeText.js';
 import { truncate } from './truncate.js';
 import type { Page } from './discord.js';

@@ -6,7 +6,7 @@ import { excerpt } from '../answer/excerpt.js';
 import { citeDetails, citeLabel, citeMarkdown, safeUrl, type ArticleLookup } from './cite.js';
 import { formatDate, plural } from './format.js';
 import { countTerms, highlight, stemsOf } from './highlight.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discordLimits.js';
 import { neutraliseMentions, safeText } from './safeText.js';
 import { truncate } from './truncate.js';
 
