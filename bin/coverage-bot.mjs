@@ -16,6 +16,7 @@ const ENTRIES = {
   who: 'src/cli/who',
   quotes: 'src/cli/quotes',
   people: 'src/cli/people',
+  articles: 'src/cli/articles',
   eval: 'src/cli/eval',
 };
 

@@ -1,8 +1,8 @@
 // /add url:<link> — fetch a news page, save it into the coverage folder, and answer with its
 // citation once it is searchable. Members with Manage Server, or the role ADD_ROLE names.
 import { basename } from 'node:path';
-import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../src/bot/context.js';
+import { ApplicationCommandOptionType as Option, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
+import { defineCommand, type Asker, type CommandContext, type CommandInteraction } from '../src/bot/commandContract.js';
 import { createRateLimiter } from '../src/bot/rateLimit.js';
 import { NO_MENTIONS } from '../src/bot/safety.js';
 import { addArticle } from '../src/fetch/addArticle.js';
@@ -13,25 +13,30 @@ export const URL_MAX = 2000;
 /** At most this many adds per member per minute (every attempt that passes the permission check counts). */
 export const ADDS_PER_MINUTE = 5;
 
-export const data = new SlashCommandBuilder()
-  .setName('add')
-  .setDescription('Add a news article to the coverage from its link (moderators).')
-  .addStringOption((o) => o.setName('url').setDescription('The article’s web address (http or https)').setRequired(true).setMaxLength(URL_MAX))
-  .toJSON();
 
 const limiter = createRateLimiter(ADDS_PER_MINUTE, 60_000);
 // One refresh at a time: two adds finishing together must not let the older snapshot win the swap.
 let refreshing: Promise<unknown> = Promise.resolve();
 
-function mayAdd(interaction: ChatInputCommandInteraction, role: string | null): boolean {
+function mayAdd(interaction: Asker, role: string | null): boolean {
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   if (!role || !interaction.member) return false;
-  const ids = Array.isArray(interaction.member.roles) ? interaction.member.roles : [...interaction.member.roles.cache.keys()];
+  const roles = interaction.member.roles;
+  const ids = 'cache' in roles ? [...roles.cache.keys()] : roles;
   const wanted = role.toLowerCase();
   return ids.some((id) => interaction.guild?.roles.cache.get(id)?.name.toLowerCase() === wanted);
 }
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export const command = defineCommand({
+  data: {
+    name: 'add',
+    description: 'Add a news article to the coverage from its link (moderators).',
+    options: [{ type: Option.String, name: 'url', description: 'The article’s web address (http or https)', required: true, max_length: URL_MAX }],
+  },
+  execute: (interaction, args, ctx) => add(interaction, args.url, ctx),
+});
+
+async function add(interaction: CommandInteraction, url: string, ctx: CommandContext): Promise<void> {
   const say = async (text: string) => {
     const body = { content: text, allowedMentions: NO_MENTIONS };
     if (interaction.deferred) await interaction.editReply(body);
@@ -42,7 +47,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const config = ctx.config;
   if (!config) return refuse('not-configured');
   if (!mayAdd(interaction, config.add.role)) return refuse('no-permission', { role: config.add.role });
-  const link = interaction.options.getString('url', true).trim();
+  const link = url.trim();
   if (!parseHttpUrl(link)) return refuse('not-http');
   const allowed = limiter.take(interaction.user.id);
   if (!allowed.ok) return refuse('rate-limited', { limit: ADDS_PER_MINUTE, retryInS: Math.ceil(allowed.retryInMs / 1000) });

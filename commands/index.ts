@@ -1,10 +1,11 @@
-// Every command the bot serves. Adding a command = adding a module here.
-import type { Command } from '../src/bot/context.js';
-import * as add from './add.js';
-import * as ask from './ask.js';
-import * as who from './who.js';
-import * as coverage from './coverage.js';
+// Every command the bot serves. Adding a command = adding a module here (see CONTRIBUTING.md): the
+// gateway, HTTP mode, page buttons and the sandbox all read this list.
+import type { RegisteredCommand } from '../src/bot/commandContract.js';
+import { command as add } from './add.js';
+import { command as ask } from './ask.js';
+import { command as coverage } from './coverage.js';
+import { command as who } from './who.js';
 
-export const commands: Command[] = [ask, who, coverage, add];
+export const commands: readonly RegisteredCommand[] = [ask, who, coverage, add];
 
-export const commandsByName = new Map(commands.map((c) => [c.data.name, c]));
+export const commandsByName: ReadonlyMap<string, RegisteredCommand> = new Map(commands.map((c) => [c.data.name, c]));

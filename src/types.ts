@@ -127,3 +127,14 @@ export interface WhoAnswer {
   /** A friendly line when filters (about, since, until) left nothing or could not be read. */
   notice?: string | null;
 }
+
+/** Why fetching a page for /add failed (src/fetch/fetchPage.ts); src/render/addReply.ts words each one. */
+export type FetchRefusal =
+  | 'not-http'
+  | 'blocked-address'
+  | 'too-large'
+  | 'timeout'
+  | 'http-status'
+  | 'not-html'
+  | 'too-many-redirects'
+  | 'unreachable';

@@ -3,7 +3,7 @@
 // answers "heap" with the heap used after a full garbage collection, and "stop" by stopping cleanly.
 import { parseConfig } from '../../src/bot/config.js';
 import { parseDeployment } from '../../src/bot/deployment.js';
-import { loadLibrary } from '../../src/bot/library.js';
+import { loadLibrary } from '../../src/bot/loadLibrary.js';
 import { createLogger } from '../../src/bot/log.js';
 import { startBot } from '../../src/bot/start.js';
 import { startHttpBot } from '../../src/http/startHttpBot.js';

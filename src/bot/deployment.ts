@@ -39,6 +39,11 @@ export function parseDeployment(env: Record<string, string | undefined>): Deploy
     if (!hex) return fail('INTERACTIONS=http needs DISCORD_PUBLIC_KEY: the public key from the Developer Portal (General Information), 64 hex digits.');
     publicKey = publicKeyFromHex(hex);
     if (!publicKey) return fail(`DISCORD_PUBLIC_KEY must be 64 hex digits, as the Developer Portal shows it (got ${hex.length} characters).`);
+    // An HTTP interaction carries the member's role ids but not their names, so ADD_ROLE could never
+    // match: say so at start rather than refuse every member of the role at /add.
+    if (env.ADD_ROLE?.trim()) {
+      return fail('ADD_ROLE works in gateway mode only (HTTP interactions carry no role names); unset it, or give the members Manage Server.');
+    }
   }
 
   const rawPort = env.PORT?.trim() || '8080';

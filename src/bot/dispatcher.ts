@@ -1,8 +1,10 @@
 // The one place interactions arrive, from the gateway (discord.js) or over HTTP (src/http/): routes
 // commands and autocomplete to their module, rebuilds pages for page buttons from what the button
 // carries, and turns any error into one short ephemeral line plus a log record.
-import { BaseInteraction, MessageFlags, type Interaction } from 'discord.js';
-import type { ButtonPress, Command, CommandContext, CommandInteraction, Incoming } from './context.js';
+import { MessageFlags, RESTJSONErrorCodes, type ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { BaseInteraction, type Interaction } from 'discord.js';
+import type { Library } from '../answer/library.js';
+import { argumentsOf, type ButtonPress, type CommandContext, type CommandInteraction, type Incoming, type RegisteredCommand } from './commandContract.js';
 import { decodeButton, type OptionTypes } from './pageButtons.js';
 import { NOT_YOURS } from './pagination.js';
 import { ReplayInteraction } from './replay.js';
@@ -11,8 +13,6 @@ import { NO_MENTIONS, SORRY } from './safety.js';
 export const EXPIRED = 'These buttons have expired. Run the command again to page through the results.';
 export const UNKNOWN_COMMAND = 'I do not know that command (yet). Try /ask or /who.';
 
-/** Discord's "Unknown interaction": its token has expired or was answered elsewhere; nothing more can be sent. */
-const UNKNOWN_INTERACTION = 10062;
 
 const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS });
 
@@ -44,24 +44,50 @@ async function apologiseForButton(press: ButtonPress): Promise<void> {
 }
 
 /** name → option type for each command, from its definition (for rebuilding options from a button). */
-export function optionTypesOf(commands: Map<string, Command>): OptionTypes {
-  const known = new Map<string, Map<string, number>>();
+export function optionTypesOf(commands: ReadonlyMap<string, RegisteredCommand>): OptionTypes {
+  const known = new Map<string, Map<string, ApplicationCommandOptionType>>();
   return (name) => {
     const command = commands.get(name);
     if (!command) return undefined;
     let types = known.get(name);
     if (!types) {
-      types = new Map((command.data.options ?? []).map((o) => [o.name, o.type as number]));
+      types = new Map((command.data.options ?? []).map((o) => [o.name, o.type]));
       known.set(name, types);
     }
     return types;
   };
 }
 
-export function createDispatcher(commands: Map<string, Command>, ctx: CommandContext) {
+/**
+ * The shared context with its library read once, for one interaction: it answers from the snapshot
+ * current when it arrived, to the end, even if the coverage changes meanwhile (src/answer/snapshot.ts).
+ * /add's replacement (ctx.library = next) is passed on to the shared context for later interactions.
+ */
+export function pinnedContext(shared: CommandContext): CommandContext {
+  let snapshot = shared.library;
+  return {
+    get library() {
+      return snapshot;
+    },
+    set library(next: Library) {
+      snapshot = next;
+      shared.library = next;
+    },
+    refresh: shared.refresh,
+    config: shared.config,
+    logger: shared.logger,
+    pager: shared.pager,
+  };
+}
+
+/**
+ * One dispatcher per bot, in every mode (gateway, HTTP, the sandbox): each interaction it is given
+ * runs with its own pinned context, so one reply never mixes two snapshots of the coverage.
+ */
+export function createDispatcher(commands: ReadonlyMap<string, RegisteredCommand>, shared: CommandContext) {
   const optionTypes = optionTypesOf(commands);
 
-  async function press(button: ButtonPress): Promise<string | null> {
+  async function press(button: ButtonPress, ctx: CommandContext): Promise<string | null> {
     const decoded = decodeButton(button.customId, optionTypes);
     if (!decoded) {
       await button.reply(privately(EXPIRED));
@@ -77,11 +103,11 @@ export function createDispatcher(commands: Map<string, Command>, ctx: CommandCon
       await button.reply(privately(EXPIRED));
       return null;
     }
-    await command.execute(new ReplayInteraction(button, query, decoded.page), ctx);
+    await command.execute(new ReplayInteraction(button, query, decoded.page), argumentsOf(command.data, query.options), ctx);
     return query.command;
   }
 
-  async function route(incoming: Incoming, started: number): Promise<void> {
+  async function route(incoming: Incoming, ctx: CommandContext, started: number): Promise<void> {
     const where = whereOf(incoming);
     switch (incoming.kind) {
       case 'command': {
@@ -91,7 +117,7 @@ export function createDispatcher(commands: Map<string, Command>, ctx: CommandCon
           await interaction.reply(privately(UNKNOWN_COMMAND));
           return;
         }
-        await command.execute(interaction, ctx);
+        await command.execute(interaction, argumentsOf(command.data, interaction.options.data), ctx);
         ctx.logger.info({ ...where, command: interaction.commandName, ms: Date.now() - started }, 'answered');
         return;
       }
@@ -104,7 +130,7 @@ export function createDispatcher(commands: Map<string, Command>, ctx: CommandCon
         return;
       }
       case 'button': {
-        const command = await press(incoming.interaction);
+        const command = await press(incoming.interaction, ctx);
         if (command) ctx.logger.info({ ...where, command, button: true, ms: Date.now() - started }, 'paged');
         return;
       }
@@ -117,11 +143,12 @@ export function createDispatcher(commands: Map<string, Command>, ctx: CommandCon
     const started = Date.now();
     const incoming = input instanceof BaseInteraction ? fromDiscordJs(input) : input;
     const where = whereOf(incoming);
+    const ctx = pinnedContext(shared);
     try {
-      await route(incoming, started);
+      await route(incoming, ctx, started);
     } catch (error) {
-      if ((error as { code?: unknown }).code === UNKNOWN_INTERACTION) {
-        // Too late to say anything (not even sorry): the user sees Discord's own "interaction failed".
+      if ((error as { code?: unknown }).code === RESTJSONErrorCodes.UnknownInteraction) {
+        // Unknown interaction: its token has expired or was answered elsewhere. Too late to say anything (not even sorry): the user sees Discord's own "interaction failed".
         ctx.logger.warn({ ...where, err: error }, 'interaction expired before it was answered');
         return;
       }

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OptionData } from './context.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { OptionData } from './commandContract.js';
 
 /** Discord's limit on a component's custom_id. */
 export const CUSTOM_ID_MAX = 100;
@@ -34,12 +35,7 @@ export interface PageButton {
 export type DecodedButton = PageButton & ({ query: PageQuery } | { key: string });
 
 /** name → Discord option type, from the command's definition; undefined if the command is unknown. */
-export type OptionTypes = (command: string) => Map<string, number> | undefined;
-
-const BOOLEAN = 5;
-const INTEGER = 4;
-const NUMBER = 10;
-const STRING = 3;
+export type OptionTypes = (command: string) => Map<string, ApplicationCommandOptionType> | undefined;
 
 function head(button: PageButton): string {
   const dir = button.direction === 'prev' ? '<' : '>';
@@ -74,15 +70,15 @@ export function encodeButton(button: PageButton, query: PageQuery): { customId: 
 }
 
 /** Rebuilds the option list from `name=value` pairs, typed by the command's definition. */
-function decodeOptions(params: URLSearchParams, types: Map<string, number>): OptionData[] {
+function decodeOptions(params: URLSearchParams, types: Map<string, ApplicationCommandOptionType>): OptionData[] {
   const options: OptionData[] = [];
   for (const [name, raw] of params) {
     const type = types.get(name);
     if (type === undefined) continue; // an option the command no longer has
     let value: string | number | boolean = raw;
-    if (type === BOOLEAN) value = raw === '1';
-    else if (type === INTEGER || type === NUMBER) value = Number(raw);
-    else if (type !== STRING) continue;
+    if (type === ApplicationCommandOptionType.Boolean) value = raw === '1';
+    else if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number) value = Number(raw);
+    else if (type !== ApplicationCommandOptionType.String) continue;
     if (typeof value === 'number' && !Number.isFinite(value)) continue;
     options.push({ name, type, value });
   }

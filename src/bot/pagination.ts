@@ -2,7 +2,7 @@
 // (src/bot/pageButtons.ts). Nothing is kept in memory: a click re-runs the command for the page it
 // names (src/bot/replay.ts), on whichever process receives it. Only the person who asked may page.
 import { pagerRow, type Page } from '../render/discord.js';
-import type { CommandInteraction } from './context.js';
+import type { CommandInteraction } from './commandContract.js';
 import { encodeButton, type PageQuery, type QueryStore } from './pageButtons.js';
 import { NO_MENTIONS } from './safety.js';
 

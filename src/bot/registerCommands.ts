@@ -2,7 +2,7 @@
 // development), else globally. Used by `npm run deploy-commands` and REGISTER_COMMANDS_ON_START.
 import { REST, Routes } from 'discord.js';
 import { commands as allCommands } from '../../commands/index.js';
-import type { Command } from './context.js';
+import type { RegisteredCommand } from './commandContract.js';
 
 export interface RegisterTarget {
   token: string;
@@ -16,7 +16,7 @@ export interface Registered {
   names: string[];
 }
 
-export async function registerCommands(target: RegisterTarget, commands: Command[] = allCommands): Promise<Registered> {
+export async function registerCommands(target: RegisterTarget, commands: readonly RegisteredCommand[] = allCommands): Promise<Registered> {
   const rest = new REST({ api: target.apiUrl }).setToken(target.token);
   const route = target.guildId ? Routes.applicationGuildCommands(target.appId, target.guildId) : Routes.applicationCommands(target.appId);
   const stored = (await rest.put(route, { body: commands.map((c) => c.data) })) as { name: string }[];

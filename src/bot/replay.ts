@@ -1,7 +1,7 @@
 // A page button press seen as the command it came from, so the command's own response function
 // rebuilds the page: "defer" becomes "defer the update of the clicked message" and the reply edits
 // that message in place. Works the same for gateway and HTTP presses.
-import type { ButtonPress, CommandInteraction, MessageBody } from './context.js';
+import type { ButtonPress, CommandInteraction, EphemeralBody, MessageBody } from './commandContract.js';
 import type { PageQuery } from './pageButtons.js';
 import { PayloadOptions } from './payloadOptions.js';
 
@@ -32,16 +32,16 @@ export class ReplayInteraction implements CommandInteraction {
   }
 
   // Who is clicking, for commands that show more to some members (/coverage, /add): as the press has it.
-  get memberPermissions(): unknown {
-    return (this.press as { memberPermissions?: unknown }).memberPermissions ?? null;
+  get memberPermissions(): ButtonPress['memberPermissions'] {
+    return this.press.memberPermissions;
   }
 
-  get member(): unknown {
-    return (this.press as { member?: unknown }).member ?? null;
+  get member(): ButtonPress['member'] {
+    return this.press.member;
   }
 
-  get guild(): unknown {
-    return (this.press as { guild?: unknown }).guild ?? null;
+  get guild(): ButtonPress['guild'] {
+    return this.press.guild;
   }
 
   get replied(): boolean {
@@ -49,23 +49,15 @@ export class ReplayInteraction implements CommandInteraction {
   }
 
   /** The clicked message keeps its visibility; whether to hide was settled when it was sent. */
-  deferReply(): Promise<unknown> {
-    return this.press.deferUpdate();
-  }
+  deferReply = (): Promise<unknown> => this.press.deferUpdate();
 
-  editReply(body: MessageBody): Promise<unknown> {
-    return this.press.editReply(body);
-  }
+  editReply = (body: MessageBody): Promise<unknown> => this.press.editReply(body);
 
   /** A command answering without deferring: change the clicked message as the acknowledgement. */
-  reply(body: MessageBody): Promise<unknown> {
-    return this.press.update(body);
-  }
+  reply = (body: MessageBody): Promise<unknown> => this.press.update(body);
 
-  followUp(body: MessageBody & { flags?: number }): Promise<unknown> {
-    return this.press.followUp(body as Parameters<ButtonPress['followUp']>[0]);
-  }
+  followUp = (body: EphemeralBody): Promise<unknown> => this.press.followUp(body);
 
   /** Nothing to delete: the message belongs to the original command. */
-  async deleteReply(): Promise<void> {}
+  deleteReply = async (): Promise<void> => {};
 }

@@ -2,10 +2,14 @@
 // terminal prompt (or piped stdin), each reply drawn the way Discord would show it.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { commands, commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
-import type { LibrarySource } from '../answer/snapshot.js';
+import { currentLibrary, type LibrarySource } from '../answer/snapshot.js';
 import { renderDiscordAsText } from '../render/discord.js';
+import { examplesFrom } from '../render/examples.js';
 import { MANAGE_SERVER_PERMISSIONS, startStandin, type InteractionRecord, type StandIn } from '../standin/index.js';
+import type { CommandData, RegisteredCommand } from './commandContract.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { registerCommands } from './registerCommands.js';
@@ -18,16 +22,42 @@ export const SANDBOX_BANNER =
   'Local sandbox: no DISCORD_TOKEN is set, so coverage-bot is logged into a loopback stand-in for Discord. ' +
   'To use real Discord, set DISCORD_TOKEN and DISCORD_APP_ID in .env, then run `npm run deploy-commands` and `npm start`. Type `help` for commands.';
 
-const HELP = [
-  '/ask <question>            passages that answer it, with citations   e.g. /ask Why did Rubio pull out of the talks?',
-  '/ask hide:true <question>  the same, visible only to you',
-  '/who <name>                what a person said, in date order          e.g. /who Lammy',
-  '/coverage                  what the bot covers; add as:moderator to see skipped files as one with Manage Server',
-  '/add <link>                fetch a news page into the coverage folder e.g. /add https://example.org/news/story',
-  'complete <typed>           what /who autocomplete offers for <typed>',
-  'next, prev                 click Next/Previous on the last reply',
-  'help, quit',
-].join('\n');
+/** The option that takes the rest of the line: the command's first required text option (none for /coverage). */
+export function mainOptionOf(data: CommandData): string | null {
+  const main = (data.options ?? []).find((o) => o.type === ApplicationCommandOptionType.String && 'required' in o && o.required);
+  return main?.name ?? null;
+}
+
+/** What `complete <typed>` types into: the first option of any command that autocompletes. */
+export function autocompleteTarget(list: readonly RegisteredCommand[] = commands): { command: string; option: string } | null {
+  for (const { data } of list) {
+    const option = (data.options ?? []).find((o) => 'autocomplete' in o && o.autocomplete);
+    if (option) return { command: data.name, option: option.name };
+  }
+  return null;
+}
+
+/**
+ * The prompt's help, one line per command from its own definition, so a new command shows up here;
+ * `examples` (by option name) adds an example drawn from the loaded coverage to a command's line.
+ */
+export function helpText(list: readonly RegisteredCommand[] = commands, examples: Readonly<Record<string, string | null>> = {}): string {
+  const lines = list.map(({ data }) => {
+    const main = mainOptionOf(data);
+    const others = (data.options ?? []).filter((o) => o.name !== main).map((o) => `${o.name}:`);
+    const usage = `/${data.name}${main ? ` <${main}>` : ''}`;
+    const example = main ? examples[main] : null;
+    return `${usage.padEnd(26)} ${data.description}${others.length ? ` (also ${others.join(' ')})` : ''}${example ? `\n${''.padEnd(27)}e.g. /${data.name} ${example}` : ''}`;
+  });
+  const target = autocompleteTarget(list);
+  return [
+    ...lines,
+    'name:value                 any other option, e.g. hide:true (only you see it); as:moderator sends it as a member with Manage Server',
+    ...(target ? [`complete <typed>           what /${target.command} autocomplete offers for <typed> (${target.option})`] : []),
+    'next, prev                 click Next/Previous on the last reply',
+    'help, quit',
+  ].join('\n');
+}
 
 export interface SandboxOptions {
   config: Config;
@@ -41,23 +71,33 @@ export interface SandboxOptions {
   signal?: AbortSignal;
 }
 
-/** The option that takes the rest of the line, per command (none for /coverage). */
-const MAIN_OPTION: Record<string, string | null> = { who: 'person', add: 'url', coverage: null };
-
-/** `/ask hide:true some words` → { hide: true, question: 'some words' }; `as:moderator` → asModerator. */
-export function parseCommandLine(line: string): { name: string; options: Record<string, string | boolean>; asModerator?: boolean } | null {
+/**
+ * `/ask hide:true some words` → { hide: true, question: 'some words' }; `as:moderator` → asModerator.
+ * Options are the command's own (its definition in commands/): `name:value` for any of them, the rest
+ * of the line for its main option.
+ */
+export function parseCommandLine(
+  line: string,
+  byName: ReadonlyMap<string, RegisteredCommand> = commandsByName,
+): { name: string; options: Record<string, string | boolean>; asModerator?: boolean } | null {
   const m = /^\/(\w+)\s*(.*)$/su.exec(line.trim());
   if (!m) return null;
   const name = m[1]!.toLowerCase();
-  const main = name in MAIN_OPTION ? MAIN_OPTION[name]! : 'question';
+  const data = byName.get(name)?.data;
+  // An unknown command still reaches the bot, which says it does not know it.
+  const main = data ? mainOptionOf(data) : null;
   const options: Record<string, string | boolean> = {};
   let asModerator = false;
-  const rest = m[2]!
-    .replace(/(^|\s)hide:\s*(true|false|yes|no)\b/iu, (_all, pre: string, value: string) => {
-      options.hide = /^(true|yes)$/iu.test(value);
+  let rest = m[2]!.replace(/(^|\s)as:\s*moderator\b/iu, (_all, pre: string) => ((asModerator = true), pre));
+  for (const option of data?.options ?? []) {
+    if (option.name === main) continue;
+    const boolean = option.type === ApplicationCommandOptionType.Boolean;
+    const pattern = new RegExp(`(^|\\s)${option.name}:\\s*${boolean ? '(true|false|yes|no)\\b' : '(\\S+)'}`, 'iu');
+    rest = rest.replace(pattern, (_all, pre: string, value: string) => {
+      options[option.name] = boolean ? /^(true|yes)$/iu.test(value) : value;
       return pre;
-    })
-    .replace(/(^|\s)as:\s*moderator\b/iu, (_all, pre: string) => ((asModerator = true), pre));
+    });
+  }
   if (main) options[main] = rest.trim().replace(new RegExp(`^${main}:\\s*`, 'iu'), '');
   return asModerator ? { name, options, asModerator } : { name, options };
 }
@@ -70,6 +110,8 @@ export class Sandbox {
     private readonly bot: RunningBot,
     private readonly out: (text: string) => void,
     private readonly ansi: boolean,
+    /** The library answered from, for help's examples. */
+    private readonly library: Library | LibrarySource | null = null,
   ) {}
 
   private show(message: Parameters<typeof renderDiscordAsText>[0]): void {
@@ -82,7 +124,8 @@ export class Sandbox {
     if (!text) return true;
     if (/^(quit|exit|\.exit)$/iu.test(text)) return false;
     if (/^(help|\?|\/help)$/iu.test(text)) {
-      this.out(`${HELP}\n`);
+      const examples = this.library ? examplesFrom(currentLibrary(this.library).coverage) : null;
+      this.out(`${helpText(commands, { question: examples?.question ?? null, person: examples?.person ?? null })}\n`);
       return true;
     }
     try {
@@ -119,7 +162,9 @@ export class Sandbox {
   }
 
   private async complete(typed: string): Promise<void> {
-    const choices = await this.standin.sendAutocomplete('who', 'person', typed).choices();
+    const target = autocompleteTarget();
+    if (!target) throw new Error('no command autocompletes');
+    const choices = await this.standin.sendAutocomplete(target.command, target.option, typed).choices();
     this.out(choices.length ? `${choices.map((c) => `  ${c.name}`).join('\n')}\n` : '  (no suggestions)\n');
   }
 }
@@ -138,7 +183,7 @@ export async function runSandbox({ config, library, logger, input, output, tty, 
     });
     const write = (text: string) => void output.write(text);
     write(`${SANDBOX_BANNER}\n`);
-    const sandbox = new Sandbox(standin, bot, write, tty);
+    const sandbox = new Sandbox(standin, bot, write, tty, library);
     const rl = createInterface({ input, output: tty ? output : undefined, terminal: tty, prompt: '> ', signal });
     rl.on('SIGINT', () => rl.close());
     if (tty) rl.prompt();

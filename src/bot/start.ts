@@ -7,7 +7,7 @@ import type { Library } from '../answer/library.js';
 import { currentLibrary, type LibrarySource } from '../answer/snapshot.js';
 import { createClient } from './client.js';
 import type { Config } from './config.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext } from './commandContract.js';
 import { createDispatcher, optionTypesOf } from './dispatcher.js';
 import type { Logger } from './log.js';
 import { QueryStore } from './pageButtons.js';
@@ -56,27 +56,6 @@ export function commandContext(config: Config, library: Library | LibrarySource,
   };
 }
 
-/**
- * The same context with its library read once, for one interaction: it answers from the snapshot
- * current when it arrived, to the end, even if the coverage changes meanwhile (src/answer/snapshot.ts).
- */
-export function pinnedContext(shared: CommandContext): CommandContext {
-  let snapshot = shared.library;
-  return {
-    get library() {
-      return snapshot;
-    },
-    set library(next: Library) {
-      snapshot = next;
-      shared.library = next;
-    },
-    refresh: shared.refresh,
-    config: shared.config,
-    logger: shared.logger,
-    pager: shared.pager,
-  };
-}
-
 export async function startBot({ config, library, logger, client: clientOptions }: StartOptions): Promise<RunningBot> {
   if (!config.token) throw new Error('startBot needs a token');
   if (config.registerCommandsOnStart && config.appId) {
@@ -84,11 +63,11 @@ export async function startBot({ config, library, logger, client: clientOptions 
     logger.info(done, 'registered commands');
   }
   const client = createClient(config, clientOptions);
-  const shared = commandContext(config, library, logger);
+  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
   // Answers in progress, so that stopping lets them finish before the connection closes.
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
-    const answering = createDispatcher(commandsByName, pinnedContext(shared))(interaction).finally(() => inFlight.delete(answering));
+    const answering = dispatch(interaction).finally(() => inFlight.delete(answering));
     inFlight.add(answering);
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));

@@ -8,6 +8,7 @@ import type { AskAnswer } from '../types.js';
 import { toJsonPassages } from './askJson.js';
 import { parseAskArgs, USAGE } from './askArgs.js';
 import { runMain } from './runMain.js';
+import { summariseWarnings } from '../corpus/summariseWarnings.js';
 
 async function main(): Promise<number> {
   const args = parseAskArgs(process.argv.slice(2), process.env);
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const library = await openLibrary({ seedsDir: args.seedsDir, defaultSource: process.env.COVERAGE_SOURCE });
-  for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of summariseWarnings(library.warnings)) process.stderr.write(`warning: ${warning}\n`);
   if (library.coverage.passages.length === 0) process.stderr.write(`warning: no articles loaded from ${args.seedsDir}\n`);
 
   const answerOne = (question: string): AskAnswer => library.ask(question, { limit: args.limit, ...args.filters });

@@ -19,6 +19,7 @@ import { CRANFIELD_PASSAGES } from '../eval/rankingHarness.js';
 import { runMain } from './runMain.js';
 import { citationText } from '../answer/citation.js';
 import { coverageDirSetting } from '../coverageSetting.js';
+import { summariseWarnings } from '../corpus/summariseWarnings.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
 const PARAPHRASES = 'eval/questions.paraphrase.json';
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const library = await openLibrary({ seedsDir: values.seeds ?? coverageDirSetting() });
-  for (const warning of library.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of summariseWarnings(library.warnings)) process.stderr.write(`warning: ${warning}\n`);
 
   const texts = new Map(library.coverage.passages.map((p) => [citationText(p.doc, p.paragraph), p.text]));
   const evaluate = async (file: string) =>

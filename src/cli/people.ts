@@ -3,6 +3,7 @@
 import { loadCoverageCached } from '../statements/cache.js';
 import { parseStatementArgs } from './statementArgs.js';
 import { runMain } from './runMain.js';
+import { summariseWarnings } from '../corpus/summariseWarnings.js';
 
 async function main(): Promise<number> {
   const args = parseStatementArgs(process.argv.slice(2), process.env);
@@ -11,7 +12,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const coverage = await loadCoverageCached(args.seedsDir);
-  for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of summariseWarnings(coverage.warnings)) process.stderr.write(`warning: ${warning}\n`);
   if (args.json) {
     process.stdout.write(`${JSON.stringify(coverage.people, null, 2)}\n`);
     return 0;

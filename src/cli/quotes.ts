@@ -7,6 +7,7 @@ import { analyseArticle } from '../statements/analyseArticle.js';
 import { loadCoverageCached } from '../statements/cache.js';
 import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
 import { runMain } from './runMain.js';
+import { summariseWarnings } from '../corpus/summariseWarnings.js';
 
 async function main(): Promise<number> {
   const args = parseStatementArgs(process.argv.slice(2), process.env);
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const coverage = await loadCoverageCached(args.positionals.length ? args.positionals : args.seedsDir, undefined, { defaultSource: process.env.COVERAGE_SOURCE });
-  for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of summariseWarnings(coverage.warnings)) process.stderr.write(`warning: ${warning}\n`);
   for (const skipped of coverage.skipped) process.stderr.write(`skipped ${skipped.path}: ${skipped.reason}\n`);
   const articles = new Map(coverage.articles.map((a) => [a.doc, a]));
   const statements = coverage.statements.map((s) => toJsonStatement(s, articles.get(s.doc)));

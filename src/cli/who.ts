@@ -7,6 +7,7 @@ import { loadCoverageCached } from '../statements/cache.js';
 import { whoSaid } from '../statements/whoSaid.js';
 import { formatStatement, parseStatementArgs, toJsonStatement } from './statementArgs.js';
 import { runMain } from './runMain.js';
+import { summariseWarnings } from '../corpus/summariseWarnings.js';
 
 const USAGE = 'usage: npm run who -- [--json] [--seeds DIR] [--about WORDS] [--since DATE] [--until DATE] "name or role"';
 
@@ -16,7 +17,7 @@ async function main(): Promise<number> {
   const name = args.positionals.join(' ').trim();
   if (!name) return usage('no name given');
   const coverage = await loadCoverageCached(args.seedsDir, undefined, { defaultSource: process.env.COVERAGE_SOURCE });
-  for (const warning of coverage.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of summariseWarnings(coverage.warnings)) process.stderr.write(`warning: ${warning}\n`);
   const answer = whoSaid(coverage, name, { about: args.about, since: args.since, until: args.until });
   const articles = new Map(coverage.articles.map((a) => [a.doc, a]));
   const statements = answer.statements.map((s) => toJsonStatement(s, articles.get(s.doc)));

@@ -274,6 +274,7 @@ function readText(file: string, result: LoadedArticles, known?: (bytes: Buffer) 
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return skip(decoded.reason);
+  if (decoded.replaced > 0) result.warnings.push(`${file}: ${decoded.replaced} stray control character(s) replaced with U+FFFD`);
   return decoded.text.trim() ? decoded.text : skip('empty file (only white space)');
 }
 

@@ -190,7 +190,7 @@ const clip = (text: string, max = 90) => (text.length > max ? `${text.slice(0, m
 async function main(): Promise<void> {
   const { parseArgs } = await import('node:util');
   const { values } = parseArgs({ options: { seeds: { type: 'string' }, gold: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  const { loadCoverage } = await import('../corpus/loadCoverage.js');
+  const { loadCoverage } = await import('../statements/loadCoverage.js');
   const coverage = await loadCoverage(values.seeds ?? (await import('../coverageSetting.js')).coverageDirSetting());
   const result = evaluateQuotes(coverage.statements, values.gold ?? 'eval/quotes.dev.jsonl', coverage.people);
   process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatQuotesEval(result)}\n`);

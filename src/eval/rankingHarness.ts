@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeAsk, type AskTuning } from '../answer/ask.js';
-import { loadCoverage } from '../corpus/loadCoverage.js';
+import { loadCoverage } from '../statements/loadCoverage.js';
 import { buildSearchState } from '../search/searchState.js';
 import type { Coverage } from '../types.js';
 import { CRANFIELD_DIR, evaluateCranfield, readCranfield, writeCranfieldSeeds, type Cranfield } from './cranfieldEval.js';

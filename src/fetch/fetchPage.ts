@@ -5,6 +5,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent, fetch } from 'undici';
 import { blockedRange, isIpLiteral } from './addressPolicy.js';
+import type { FetchRefusal } from '../types.js';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -21,15 +22,8 @@ export interface FetchOptions {
   lookup?: typeof dnsLookup;
 }
 
-export type FetchRefusal =
-  | 'not-http'
-  | 'blocked-address'
-  | 'too-large'
-  | 'timeout'
-  | 'http-status'
-  | 'not-html'
-  | 'too-many-redirects'
-  | 'unreachable';
+// Declared with the shared types, so render can word each refusal without importing the network layer.
+export type { FetchRefusal } from '../types.js';
 
 export type FetchResult =
   | { ok: true; url: string; status: number; contentType: string; bytes: Buffer }

@@ -1,17 +1,21 @@
 // The raw interaction payloads Discord POSTs in HTTP mode, seen through the same shapes commands use
-// in gateway mode (src/bot/context.ts). The first response goes back as the HTTP reply; everything
+// in gateway mode (src/bot/commandContract.ts). The first response goes back as the HTTP reply; everything
 // after it (the answer replacing "thinking…", follow-ups) goes through discord.js's REST client to
 // the interaction's webhook, as discord.js itself does.
-import { MessageFlags, PermissionsBitField, Routes, type REST } from 'discord.js';
-import type { AutocompleteRequest, ButtonPress, CommandInteraction, Incoming, MessageBody, OptionData } from '../bot/context.js';
+import { InteractionResponseType, InteractionType, MessageFlags, type ComponentType } from 'discord-api-types/v10';
+import { PermissionsBitField, Routes, type REST } from 'discord.js';
+import type { AutocompleteRequest, ButtonPress, CommandInteraction, Incoming, MessageBody, OptionData } from '../bot/commandContract.js';
 import { PayloadOptions } from '../bot/payloadOptions.js';
 
-/** Interaction and response types from Discord's API. */
-const PING = 1;
-const APPLICATION_COMMAND = 2;
-const MESSAGE_COMPONENT = 3;
-const AUTOCOMPLETE = 4;
-export const RESPONSE = { pong: 1, message: 4, deferMessage: 5, deferUpdate: 6, update: 7, choices: 8 } as const;
+/** Response types from Discord's API, by what they do here. */
+export const RESPONSE = {
+  pong: InteractionResponseType.Pong,
+  message: InteractionResponseType.ChannelMessageWithSource,
+  deferMessage: InteractionResponseType.DeferredChannelMessageWithSource,
+  deferUpdate: InteractionResponseType.DeferredMessageUpdate,
+  update: InteractionResponseType.UpdateMessage,
+  choices: InteractionResponseType.ApplicationCommandAutocompleteResult,
+} as const;
 
 /**
  * Discord fails an interaction not answered within 3 s. If a handler has not answered by this time,
@@ -28,16 +32,16 @@ export const DEFER_HOLD_MS = 250;
 export interface RawInteraction {
   id: string;
   application_id: string;
-  type: number;
+  type: InteractionType;
   token: string;
-  data?: { name?: string; options?: OptionData[]; custom_id?: string; component_type?: number };
+  data?: { name?: string; options?: OptionData[]; custom_id?: string; component_type?: ComponentType };
   /** In a server: the member, with their role ids and permissions (a bitfield as a decimal string). */
   member?: { user?: { id: string }; roles?: string[]; permissions?: string };
   user?: { id: string };
 }
 
 export interface InitialResponse {
-  type: number;
+  type: InteractionResponseType;
   data?: Record<string, unknown>;
 }
 
@@ -147,7 +151,8 @@ class Exchange {
 
 const userOf = (raw: RawInteraction) => ({ id: raw.member?.user?.id ?? raw.user?.id ?? '0' });
 // What moderator-only commands (/coverage's skipped list, /add) check, as discord.js gives it. Role
-// names (ADD_ROLE) need the server's roles, which an HTTP interaction does not carry: Manage Server only.
+// names (ADD_ROLE) need the server's roles, which an HTTP interaction does not carry, so `guild` is
+// null here and HTTP mode refuses to start with ADD_ROLE set (src/bot/deployment.ts).
 const permissionsOf = (raw: RawInteraction) => (raw.member?.permissions ? new PermissionsBitField(BigInt(raw.member.permissions)) : null);
 const memberOf = (raw: RawInteraction) => (raw.member ? { roles: raw.member.roles ?? [] } : null);
 
@@ -156,6 +161,7 @@ abstract class FromPayload {
   readonly user: { id: string };
   readonly memberPermissions: PermissionsBitField | null;
   readonly member: { roles: string[] } | null;
+  readonly guild = null;
   constructor(protected readonly x: Exchange) {
     this.user = userOf(x.raw);
     this.memberPermissions = permissionsOf(x.raw);
@@ -273,17 +279,17 @@ export function handleRaw(
   sent: Promise<void>,
   autoDeferMs = AUTO_DEFER_MS,
 ): Handled {
-  if (raw.type === PING) return { initial: Promise.resolve({ type: RESPONSE.pong }), done: Promise.resolve() };
+  if (raw.type === InteractionType.Ping) return { initial: Promise.resolve({ type: RESPONSE.pong }), done: Promise.resolve() };
   const x = new Exchange(raw, rest, sent);
   let incoming: Incoming;
   let fallback: InitialResponse;
-  if (raw.type === APPLICATION_COMMAND) {
+  if (raw.type === InteractionType.ApplicationCommand) {
     incoming = { kind: 'command', interaction: new HttpCommand(x) };
     fallback = { type: RESPONSE.deferMessage, data: { flags: 0 } };
-  } else if (raw.type === AUTOCOMPLETE) {
+  } else if (raw.type === InteractionType.ApplicationCommandAutocomplete) {
     incoming = { kind: 'autocomplete', interaction: new HttpAutocomplete(x) };
     fallback = { type: RESPONSE.choices, data: { choices: [] } };
-  } else if (raw.type === MESSAGE_COMPONENT) {
+  } else if (raw.type === InteractionType.MessageComponent) {
     incoming = { kind: 'button', interaction: new HttpButton(x) };
     fallback = { type: RESPONSE.deferUpdate };
   } else {

@@ -8,7 +8,7 @@ import type { RawInteraction } from './httpInteraction.js';
 export type ShapeVerdict = { ok: true; raw: RawInteraction } | { ok: false; problem: string };
 
 /** The option types a command declares, by name (from the registered definitions), if it is ours. */
-export type DeclaredOptionTypes = (command: string) => Map<string, number> | undefined;
+export type DeclaredOptionTypes = (command: string) => Map<string, ApplicationCommandOptionType> | undefined;
 
 const SNOWFLAKE = /^\d{1,20}$/u;
 /** A permissions bitfield is a decimal string; Discord's are far below this many digits. */
@@ -45,7 +45,7 @@ function valueProblem(type: number, value: unknown, focused: boolean): string | 
   }
 }
 
-function optionsProblem(options: unknown, declared: Map<string, number> | undefined, focusAllowed: boolean): string | null {
+function optionsProblem(options: unknown, declared: Map<string, ApplicationCommandOptionType> | undefined, focusAllowed: boolean): string | null {
   if (options === undefined) return null;
   if (!Array.isArray(options) || options.length > OPTIONS_MAX) return 'data.options must be a list of options';
   const seen = new Set<string>();

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { REST } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
-import type { Incoming } from '../bot/context.js';
+import type { Incoming } from '../bot/commandContract.js';
 import { optionTypesOf } from '../bot/dispatcher.js';
 import type { Logger } from '../bot/log.js';
 import { handleRaw } from './httpInteraction.js';

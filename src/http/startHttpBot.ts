@@ -29,7 +29,7 @@ export async function startHttpBot({
 }: {
   config: Config;
   deployment: Pick<Deployment, 'publicKey' | 'port' | 'host'>;
-  /** A fixed library, or a source of snapshots (live coverage): `current` is read per use. */
+  /** A fixed library, or a source of snapshots (live coverage): the dispatcher reads `current` once per interaction. */
   library: Library | LibrarySource;
   logger: Logger;
   /** Client timeouts and the connection cap; defaults in DEFAULT_HTTP_LIMITS (src/http/server.ts). */

@@ -4,16 +4,27 @@
 // the comparison (string equality per paragraph, no tokenising) and proportional to what changed for
 // the rest, so one new article at 100,000 paragraphs is searchable in well under a second.
 import type { PassageSearch } from '../answer/ask.js';
-import type { CollectionStats } from '../search/collectionStats.js';
-import { INDEX_FIELDS, RANK_OPTIONS, type IndexedDocument } from '../search/indexOptions.js';
-import { combinedStats, knownIn, segmentOf } from '../search/liveSegment.js';
-import { RESEMBLANCE, resemblance, shingles } from '../search/nearDuplicates.js';
-import { planQuery, type QueryPlan } from '../search/queryPlan.js';
-import { expandPlan, rankSegment, type Ranked } from '../search/rank.js';
-import type { SearchRequest } from '../search/searchIndex.js';
-import type { SearchState } from '../search/searchState.js';
-import { contextOf } from '../search/context.js';
 import type { Article, Passage } from '../types.js';
+import {
+  combinedStats,
+  contextOf,
+  expandPlan,
+  INDEX_FIELDS,
+  knownIn,
+  planQuery,
+  RANK_OPTIONS,
+  rankSegment,
+  RESEMBLANCE,
+  resemblance,
+  segmentOf,
+  shingles,
+  type CollectionStats,
+  type IndexedDocument,
+  type QueryPlan,
+  type Ranked,
+  type SearchRequest,
+  type SearchState,
+} from '../search/index.js';
 
 /** A built base: its search state and what it indexed, by base id (= position in its passages). */
 export interface IndexBase {

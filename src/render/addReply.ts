@@ -2,11 +2,10 @@
 // escaped and mentions broken (safeText); links are wrapped in <> so Discord shows no preview.
 import { safeUrl } from './cite.js';
 import { formatDate, plural } from './format.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discordLimits.js';
 import { safeText } from './safeText.js';
 import { truncate } from './truncate.js';
-import type { FetchRefusal } from '../fetch/fetchPage.js';
-import type { Article } from '../types.js';
+import type { Article, FetchRefusal } from '../types.js';
 
 /** Why /add said no: every fetch refusal, plus what only the command knows. */
 export type AddRefusal = FetchRefusal | 'no-permission' | 'not-article' | 'already-covered' | 'rate-limited' | 'not-configured';

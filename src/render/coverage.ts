@@ -1,10 +1,10 @@
 // `/coverage` as Discord pages: the overview (counts, dates, sources, newest articles), then more
 // sources and, for moderators, the files skipped and why. Pure.
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { CoverageSummary } from '../answer/coverageSummary.js';
 import { citeLabel, safeUrl } from './cite.js';
 import { formatDate, plural } from './format.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discordLimits.js';
 import { safeText } from './safeText.js';
 import { truncate } from './truncate.js';
 import type { Page } from './discord.js';
@@ -72,6 +72,13 @@ export function renderCoverage(summary: CoverageSummary, options: CoverageRender
     fields: [{ name: `Sources (${n(summary.sources.length)})`, value: fieldValue(summary.sources.slice(0, SOURCES_ON_FIRST_PAGE).map(sourceLine)) }],
   };
   if (summary.newest.length) overview.fields!.push({ name: 'Newest', value: fieldValue(summary.newest.map(newestLine)) });
+  // Articles that name no publisher: say how whoever runs the bot names one for the folder.
+  const unsourced = summary.sources.find((s) => !s.source)?.articles ?? 0;
+  if (unsourced > 0) {
+    overview.footer = {
+      text: `${count(unsourced, 'article')} name${unsourced === 1 ? 's' : ''} no source. Whoever runs the bot can name one with COVERAGE_SOURCE (e.g. COVERAGE_SOURCE="BBC News") or {"source": "BBC News"} in the folder's coverage.json.`,
+    };
+  }
 
   const embeds: APIEmbed[] = [overview];
   for (const page of chunks(summary.sources.slice(SOURCES_ON_FIRST_PAGE), LINES_PER_PAGE * 2)) {

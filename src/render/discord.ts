@@ -1,12 +1,12 @@
 // Answers → plain Discord message JSON. Pure: no client, no I/O, so every limit is unit-testable.
 // A result list becomes pages; the bot shows one page at a time with Previous/Next buttons.
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { AskAnswer, Hit, Statement, WhoAnswer } from '../types.js';
 import { excerpt } from '../answer/excerpt.js';
 import { citeDetails, citeLabel, citeMarkdown, safeUrl, type ArticleLookup } from './cite.js';
 import { formatDate, plural } from './format.js';
 import { countTerms, highlight, stemsOf } from './highlight.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './discordLimits.js';
 import { neutraliseMentions, safeText } from './safeText.js';
 import { truncate } from './truncate.js';
 
@@ -216,12 +216,12 @@ export function pagerRow(
   ids: { prev: string; next: string } = { prev: PREV_ID, next: NEXT_ID },
 ): APIActionRowComponent<APIButtonComponent> {
   return {
-    type: 1,
+    type: ComponentType.ActionRow,
     components: [
-      { type: 2, style: 2, custom_id: ids.prev, label: '◀ Previous', disabled: disabled || index === 0 },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: ids.prev, label: '◀ Previous', disabled: disabled || index === 0 },
       // A disabled button is the usual way to show the page number between the arrows.
-      { type: 2, style: 2, custom_id: COUNT_ID, label: `${index + 1}/${count}`, disabled: true },
-      { type: 2, style: 2, custom_id: ids.next, label: 'Next ▶', disabled: disabled || index >= count - 1 },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: COUNT_ID, label: `${index + 1}/${count}`, disabled: true },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: ids.next, label: 'Next ▶', disabled: disabled || index >= count - 1 },
     ],
   };
 }

@@ -1,7 +1,7 @@
 // A Discord message laid out as terminal text, the way the Discord client shows it: content,
 // then each embed as a bar-edged card (title, description, fields, footer), then the buttons.
 // Pure, so the sandbox and tests can show exactly what a user would see.
-import type { APIEmbed } from 'discord.js';
+import { MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 
 /** The parts of a message that Discord draws; both API JSON and recorded stand-in messages fit. */
 export interface DrawableMessage {
@@ -18,8 +18,8 @@ export interface TextOptions {
   author?: string;
 }
 
-const EPHEMERAL = 1 << 6;
-const LOADING = 1 << 7;
+const EPHEMERAL = MessageFlags.Ephemeral;
+const LOADING = MessageFlags.Loading;
 
 // An escaped character is literal: it is set aside (as a private-use character) before bold and
 // links are read, so a `\*` in an article never pairs with a highlight's `**`.

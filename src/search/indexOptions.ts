@@ -1,7 +1,7 @@
 // Every option of the production index and ranking, each documented once next to its value.
 // The benchmark (bench/) and the evals import these so that they measure exactly what `ask` runs.
 import type { RankOptions } from './rank.js';
-import { processTerm, STOP_WORDS, TERMS_SOURCE, tokenize } from './terms.js';
+import { STOP_WORDS, TERMS_SOURCE } from './terms.js';
 import { packageVersion } from '../packageVersion.js';
 
 export { processTerm, tokenize, STOP_WORDS } from './terms.js';

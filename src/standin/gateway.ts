@@ -3,6 +3,7 @@
 // and the faults production brings: closes with a resumable or non-resumable code, invalid sessions.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { GatewayCloseCodes, GatewayOpcodes } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { snowflake } from './snowflake.js';
 import { guildCreatePayload, readyPayload, shardOf, type World } from './world.js';
@@ -78,7 +79,7 @@ export class Gateway {
       const payload = { s: ++s.seq, t: event, d: data };
       s.sent.push(payload);
       if (s.sent.length > RESUME_BUFFER) s.sent.shift();
-      if (s.socket) this.send(s.socket, { op: 0, ...payload });
+      if (s.socket) this.send(s.socket, { op: GatewayOpcodes.Dispatch, ...payload });
       sent.push(s.shard[0]);
     }
     return sent;
@@ -97,7 +98,7 @@ export class Gateway {
   invalidateAll(): void {
     for (const s of this.sessions.values()) {
       s.resumable = false;
-      if (s.socket) this.send(s.socket, { op: 9, d: false, s: null, t: null });
+      if (s.socket) this.send(s.socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
     }
   }
 
@@ -120,7 +121,7 @@ export class Gateway {
     socket.on('message', (raw) => {
       session = this.receive(socket, session, String(raw));
     });
-    this.send(socket, { op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL }, s: null, t: null });
+    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_INTERVAL }, s: null, t: null });
   }
 
   private notifyReady(): void {
@@ -137,19 +138,19 @@ export class Gateway {
     try {
       payload = JSON.parse(raw);
     } catch {
-      socket.close(4002, 'Decode error');
+      socket.close(GatewayCloseCodes.DecodeError, 'Decode error');
       return session;
     }
     const d = payload.d as Record<string, unknown> | null;
     switch (payload.op) {
-      case 1: // HEARTBEAT
-        this.send(socket, { op: 11, d: null, s: null, t: null });
+      case GatewayOpcodes.Heartbeat:
+        this.send(socket, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
         return session;
-      case 2: {
+      case GatewayOpcodes.Identify: {
         // IDENTIFY
         if (this.token !== null && d?.token !== this.token) {
           this.log('gateway: IDENTIFY with the wrong token; closing 4004');
-          socket.close(4004, 'Authentication failed.');
+          socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
           return session;
         }
         const shard = (Array.isArray(d?.shard) ? d.shard : [0, 1]) as [number, number];
@@ -163,16 +164,16 @@ export class Gateway {
         const fresh: Session = { id: snowflake().slice(-16), seq: 0, shard, socket, sent: [], resumable: true };
         this.sessions.set(fresh.id, fresh);
         const guilds = this.world.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
-        this.send(socket, { op: 0, t: 'READY', s: ++fresh.seq, d: readyPayload(this.world, fresh.id, this.url(), shard, guilds) });
-        for (const g of guilds) this.send(socket, { op: 0, t: 'GUILD_CREATE', s: ++fresh.seq, d: guildCreatePayload(this.world, g) });
+        this.send(socket, { op: GatewayOpcodes.Dispatch, t: 'READY', s: ++fresh.seq, d: readyPayload(this.world, fresh.id, this.url(), shard, guilds) });
+        for (const g of guilds) this.send(socket, { op: GatewayOpcodes.Dispatch, t: 'GUILD_CREATE', s: ++fresh.seq, d: guildCreatePayload(this.world, g) });
         this.notifyReady();
         return fresh;
       }
-      case 6: {
+      case GatewayOpcodes.Resume: {
         // RESUME: replay what the session missed, then RESUMED; refuse sessions that cannot resume.
         const known = this.sessions.get(String(d?.session_id ?? ''));
         if (!known || !known.resumable || (this.token !== null && d?.token !== this.token)) {
-          this.send(socket, { op: 9, d: false, s: null, t: null });
+          this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
           return session;
         }
         this.stats.resumes++;
@@ -180,10 +181,10 @@ export class Gateway {
         const after = Number(d?.seq ?? 0);
         for (const event of known.sent) {
           if (event.s <= after) continue;
-          this.send(socket, { op: 0, ...event });
+          this.send(socket, { op: GatewayOpcodes.Dispatch, ...event });
           this.stats.replayed++;
         }
-        this.send(socket, { op: 0, t: 'RESUMED', s: ++known.seq, d: {} });
+        this.send(socket, { op: GatewayOpcodes.Dispatch, t: 'RESUMED', s: ++known.seq, d: {} });
         this.notifyReady();
         return known;
       }

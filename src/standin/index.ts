@@ -4,6 +4,7 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionType } from 'discord-api-types/v10';
 import { Gateway } from './gateway.js';
 import { InteractionRecord } from './interaction.js';
 import { MessageStore } from './messages.js';
@@ -48,15 +49,10 @@ export class RejectedByClient extends Error {}
 type OptionValue = string | number | boolean;
 type CommandOption = { name: string; type: number; required?: boolean; max_length?: number; min_length?: number; autocomplete?: boolean };
 
-const OPTION_STRING = 3;
-const OPTION_INTEGER = 4;
-const OPTION_BOOLEAN = 5;
-const OPTION_NUMBER = 10;
-
-function inferType(value: OptionValue): number {
-  if (typeof value === 'boolean') return OPTION_BOOLEAN;
-  if (typeof value === 'number') return Number.isInteger(value) ? OPTION_INTEGER : OPTION_NUMBER;
-  return OPTION_STRING;
+function inferType(value: OptionValue): ApplicationCommandOptionType {
+  if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
+  if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  return ApplicationCommandOptionType.String;
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -194,12 +190,12 @@ export class StandIn {
 
   /** Runs `/name` with these options, as `user` (default: the asker). */
   sendCommand(name: string, options: Record<string, OptionValue> = {}, send: SendOptions = {}): InteractionRecord {
-    return this.dispatchCommand(2, name, this.buildOptions(name, options, null, true), send);
+    return this.dispatchCommand(InteractionType.ApplicationCommand, name, this.buildOptions(name, options, null, true), send);
   }
 
   /** Types `typed` into option `focused` of `/name` (other options as already filled in). */
   sendAutocomplete(name: string, focused: string, typed: string, others: Record<string, OptionValue> = {}, send: SendOptions = {}): InteractionRecord {
-    return this.dispatchCommand(4, name, this.buildOptions(name, { ...others, [focused]: typed }, focused, false), send);
+    return this.dispatchCommand(InteractionType.ApplicationCommandAutocomplete, name, this.buildOptions(name, { ...others, [focused]: typed }, focused, false), send);
   }
 
   /** Clicks the button `customId` on a message (or on the reply to an interaction). */
@@ -212,9 +208,9 @@ export class StandIn {
     if (button.disabled && !send.evenIfDisabled) throw new RejectedByClient(`Button ${customId} is disabled`);
     const user = send.user ?? this.world.asker;
     const payload = {
-      ...interactionBase(this.world, 3, user, send.locale ?? 'en-GB', this.guildFor(message.guild_id), send.member),
+      ...interactionBase(this.world, InteractionType.MessageComponent, user, send.locale ?? 'en-GB', this.guildFor(message.guild_id), send.member),
       message: MessageStore.toApi(message),
-      data: { custom_id: customId, component_type: 2 },
+      data: { custom_id: customId, component_type: ComponentType.Button },
     };
     return this.dispatch(new InteractionRecord(payload, user, customId, message.id), payload);
   }
@@ -258,13 +254,13 @@ export class StandIn {
     });
   }
 
-  private dispatchCommand(type: 2 | 4, name: string, options: unknown[], send: SendOptions): InteractionRecord {
+  private dispatchCommand(type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete, name: string, options: unknown[], send: SendOptions): InteractionRecord {
     const user = send.user ?? this.world.asker;
     const command = this.registeredCommand(name);
     const guild = this.guildFor(send.guild);
     const payload = {
       ...interactionBase(this.world, type, user, send.locale ?? 'en-GB', guild, send.member),
-      data: { id: (command?.id as string | undefined) ?? '0', name, type: 1, options, guild_id: guild.id },
+      data: { id: (command?.id as string | undefined) ?? '0', name, type: ApplicationCommandType.ChatInput, options, guild_id: guild.id },
     };
     return this.dispatch(new InteractionRecord(payload, user, name, null), payload);
   }
@@ -294,7 +290,7 @@ export class StandIn {
   forget(ix: InteractionRecord): void {
     this.interactions.delete(ix.id);
     this.byToken.delete(ix.token);
-    if (ix.type === 2 && ix.originalMessageId) this.messages.delete(ix.originalMessageId);
+    if (ix.type === InteractionType.ApplicationCommand && ix.originalMessageId) this.messages.delete(ix.originalMessageId);
     for (const id of ix.followUpIds) this.messages.delete(id);
   }
 

@@ -1,13 +1,14 @@
 // Messages created by interaction responses and webhooks, stored as Discord message objects.
 // discord.js turns what we return into Message structures, so ids, channel, author and
 // interaction metadata must be present for collectors and edits to work.
+import { InteractionType, MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { InteractionRecord } from './interaction.js';
 import { snowflake } from './snowflake.js';
 import type { StoredMessage } from './types.js';
 import type { World } from './world.js';
 
-export const EPHEMERAL = 1 << 6;
-export const LOADING = 1 << 7;
+export const EPHEMERAL = MessageFlags.Ephemeral;
+export const LOADING = MessageFlags.Loading;
 
 type Body = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export class MessageStore {
     const now = new Date().toISOString();
     const message: StoredMessage = {
       id: snowflake(),
-      type: 20,
+      type: MessageType.ChatInputCommand,
       channel_id: ix.payload.channel_id ?? this.world.channelId,
       guild_id: ix.payload.guild_id ?? this.world.guildId,
       author: this.world.bot,
@@ -48,11 +49,11 @@ export class MessageStore {
       flags: extraFlags,
       interaction_metadata: {
         id: ix.id,
-        type: 2,
+        type: InteractionType.ApplicationCommand,
         user: ix.user,
         authorizing_integration_owners: { '0': ix.payload.guild_id ?? this.world.guildId },
       },
-      interaction: { id: ix.id, type: 2, name: commandName ?? ix.name, user: ix.user },
+      interaction: { id: ix.id, type: InteractionType.ApplicationCommand, name: commandName ?? ix.name, user: ix.user },
       interactionId: ix.id,
       edits: 0,
     };
@@ -69,7 +70,7 @@ export class MessageStore {
     if (Array.isArray(body.components)) message.components = body.components as StoredMessage['components'];
     if ('allowed_mentions' in body) message.allowed_mentions = body.allowed_mentions;
     // Ephemerality is fixed at creation; later edits cannot change it.
-    if (creating && typeof body.flags === 'number') message.flags |= body.flags & (EPHEMERAL | (1 << 2));
+    if (creating && typeof body.flags === 'number') message.flags |= body.flags & (EPHEMERAL | MessageFlags.SuppressEmbeds);
     if (!creating) {
       message.flags &= ~LOADING;
       message.edits += 1;

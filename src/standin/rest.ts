@@ -1,6 +1,7 @@
 // The HTTP half of the stand-in: the few REST routes a bot uses, answered as Discord answers them.
 // Paths arrive as `/api/v10/...` (discord.js puts the version after the `rest.api` base); both the
 // `/api` prefix and the version are optional here.
+import { ApplicationCommandType, InteractionResponseType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { InteractionRecord } from './interaction.js';
 import { EPHEMERAL, LOADING, MessageStore } from './messages.js';
 import { snowflake } from './snowflake.js';
@@ -77,7 +78,7 @@ function commands(state: RestState, scope: string, method: string, body: unknown
     id: snowflake(),
     application_id: state.world.appId,
     version: snowflake(),
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     default_member_permissions: null,
     ...(scope === 'global' ? {} : { guild_id: scope }),
     ...cmd,
@@ -114,35 +115,35 @@ function withResponse(ix: InteractionRecord, type: number, message: StoredMessag
 
 export function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: Body): RestResult {
   const ix = state.interactions.get(id);
-  if (!ix || ix.token !== token) return notFound('Unknown interaction', 10062);
+  if (!ix || ix.token !== token) return notFound('Unknown interaction', RESTJSONErrorCodes.UnknownInteraction);
   if (ix.acknowledged) return json(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
   const type = Number(body?.type);
   const data = (body?.data ?? undefined) as Body | undefined;
   ix.callbacks.push({ type, data, afterMs: ix.sinceDispatch() });
   let message: StoredMessage | undefined;
   switch (type) {
-    case 4: // CHANNEL_MESSAGE_WITH_SOURCE
+    case InteractionResponseType.ChannelMessageWithSource:
       message = state.messages.create(ix, data);
       ix.originalMessageId = message.id;
       ix.settle({ kind: 'message', message: structuredClone(message) });
       break;
-    case 5: // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "is thinking…"
+    case InteractionResponseType.DeferredChannelMessageWithSource: // "is thinking…"
       message = state.messages.create(ix, { flags: data?.flags ?? 0 }, LOADING);
       ix.originalMessageId = message.id;
       break;
-    case 6: // DEFERRED_UPDATE_MESSAGE: the clicked message changes later through @original
+    case InteractionResponseType.DeferredMessageUpdate: // the clicked message changes later through @original
       message = state.messages.get(ix.originalMessageId);
       break;
-    case 7: // UPDATE_MESSAGE: the clicked message changes now
+    case InteractionResponseType.UpdateMessage: // the clicked message changes now
       message = state.messages.get(ix.originalMessageId);
       if (!message) return notFound('Unknown Message', 10008);
       state.messages.apply(message, data);
       ix.settle({ kind: 'message', message: structuredClone(message) });
       break;
-    case 8: // APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    case InteractionResponseType.ApplicationCommandAutocompleteResult:
       ix.settle({ kind: 'choices', choices: (data?.choices ?? []) as { name: string; value: string }[] });
       break;
-    case 9: // MODAL
+    case InteractionResponseType.Modal:
       ix.settle({ kind: 'modal', data });
       break;
     default:

@@ -1,5 +1,5 @@
 // The stand-in's records: what the bot sent back, in the shapes Discord's API uses.
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 
 export interface StandInUser {
   id: string;

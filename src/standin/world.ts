@@ -1,5 +1,6 @@
 // The one guild the stand-in pretends to be: a bot, its application, a text channel and two people.
 // Payload shapes follow Discord's API v10 closely enough for discord.js to build real structures.
+import { ChannelType } from 'discord-api-types/v10';
 import type { StandInUser } from './types.js';
 import { snowflake } from './snowflake.js';
 
@@ -78,7 +79,7 @@ export function shardOf(guildId: string, shards: number): number {
 export function channelPayload(world: World, guild: Guild = world.guilds[0]!) {
   return {
     id: guild.channelId,
-    type: 0,
+    type: ChannelType.GuildText,
     guild_id: guild.id,
     name: 'coverage',
     position: 0,

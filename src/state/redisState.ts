@@ -54,7 +54,7 @@ export class RedisState implements SharedState {
       }
       // The message names the host alone: the URL may hold a password.
       const reason = (lastError ?? (error as Error)).message.replaceAll(url, '<REDIS_URL>');
-      throw new Error(`could not connect to Redis (${reason})`);
+      throw new Error(`could not connect to Redis (${reason})`, { cause: error });
     }
     return new RedisState(client, url);
   }

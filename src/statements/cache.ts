@@ -12,7 +12,7 @@ import { Store } from '../store/store.js';
 import { storedReadCache } from '../store/storedReadCache.js';
 import type { ReadCache } from '../corpus/readCache.js';
 import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
-import type { Article, Coverage, Person, Statement } from '../types.js';
+import type { Article, Coverage } from '../types.js';
 import type { ArticleAnalysis } from './analyseArticle.js';
 import { analyseAll } from './analysisPool.js';
 import { mergeAnalyses, type AnalysedCoverage } from './analyseStatements.js';

@@ -8,12 +8,10 @@ import {
   isNationality,
   JOB_NOUNS,
   LOCATIVE_PREPOSITIONS,
-  PERSON_NOUNS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
   ROLE_QUALIFIERS,
   SPEECH_VERBS,
-  SPOKES_HEADS,
 } from './lexicon.js';
 import { isGivenName } from './givenNames.js';
 import { givenNameGender } from './salience.js';

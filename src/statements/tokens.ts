@@ -17,7 +17,7 @@ export interface Token {
   quote?: Quote;
 }
 
-const WORD_OR_PUNCT = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*(?:(?<=s)[’'](?![\p{L}\p{N}]))?|[,:;()[\]–—―]|(?<=\s)-(?=\s)/gu;
+const WORD_OR_PUNCT = /[\p{L}\p{N}]+(?:[’'.-][\p{L}\p{N}]+)*(?:(?<=s)[’'](?![\p{L}\p{N}]))?|[,:;()[\]–—―]|(?<=\s)-(?=\s)/gu;
 
 /** Tokens of `text` between `from` and `to`; each quote becomes one token. */
 export function tokenize(text: string, quotes: Quote[], from = 0, to = text.length): Token[] {

@@ -79,4 +79,19 @@ describe('renderCoverage', () => {
     expect(page!.embeds[0]!.description).toBe('**2,207 articles**, 10,530 paragraphs\nNo article is dated');
     expect(page!.embeds[0]!.fields).toEqual([{ name: 'Sources (1)', value: 'BBC News — 2,207' }]);
   });
+
+  it('says how to name a source when articles give none', async () => {
+    const { renderCoverage } = await import('../../src/render/coverage.js');
+    const [page] = renderCoverage(
+      { articles: 2207, paragraphs: 10530, dated: 0, dateRange: null, sources: [{ source: null, articles: 2207 }], newest: [], skipped: [] },
+      { showSkipped: false },
+    );
+    expect(page!.embeds[0]!.fields![0]).toEqual({ name: 'Sources (1)', value: '*no source given* — 2,207' });
+    expect(page!.embeds[0]!.footer?.text).toMatch(/^2,207 articles name no source\. .*COVERAGE_SOURCE="BBC News".*coverage\.json/u);
+    const [named] = renderCoverage(
+      { articles: 1, paragraphs: 1, dated: 0, dateRange: null, sources: [{ source: 'BBC News', articles: 1 }], newest: [], skipped: [] },
+      { showSkipped: false },
+    );
+    expect(named!.embeds[0]!.footer).toBeUndefined();
+  });
 });

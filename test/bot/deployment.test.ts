@@ -26,6 +26,11 @@ describe('parseDeployment', () => {
     expect(parseDeployment({ SHARDS: '[1]', SHARD_COUNT: '2' })).toMatchObject({ ok: true, deployment: { shards: null } });
   });
 
+  it('refuses ADD_ROLE in HTTP mode, whose payloads carry no role names, and keeps it in gateway mode', () => {
+    expect(error({ INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, ADD_ROLE: 'Editors' })).toMatch(/^ADD_ROLE works in gateway mode only/u);
+    expect(parseDeployment({ ADD_ROLE: 'Editors' }).ok).toBe(true);
+  });
+
   it.each([
     [{ INTERACTIONS: 'webhook' }, /INTERACTIONS must be gateway or http/u],
     [{ INTERACTIONS: 'http' }, /needs DISCORD_PUBLIC_KEY/u],

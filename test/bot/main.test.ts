@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { startStandin, type StandIn } from '../../src/standin/index.js';
 import { FAKE_TOKEN } from './harness.js';
+import { WITH_TSX } from '../helpers.js';
 
 const run = promisify(execFile);
 let standin: StandIn;
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 describe('npm run deploy-commands', () => {
   it('registers /ask, /who and /coverage in the guild and says so', async () => {
-    const { stdout } = await run('node_modules/.bin/tsx', ['src/bot/deployCommands.ts'], { env });
+    const { stdout } = await run(process.execPath, [...WITH_TSX, 'src/bot/deployCommands.ts'], { env });
     const names = commands.map((c) => c.data.name);
     expect(stdout.trim()).toBe(`Registered ${names.map((n) => `/${n}`).join(', ')} in guild ${standin.world.guildId}.`);
     expect(standin.commands.get(standin.world.guildId)?.map((c) => c.name)).toEqual(names);
@@ -37,7 +38,7 @@ describe('npm run deploy-commands', () => {
 
 describe('npm start with a token', () => {
   it('logs in as the real bot, answers, and exits 0 on SIGTERM without leaking the token', async () => {
-    const child = spawn('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...env, REGISTER_COMMANDS_ON_START: 'true' } });
+    const child = spawn(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...env, REGISTER_COMMANDS_ON_START: 'true' } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += String(d)));
@@ -48,7 +49,7 @@ describe('npm start with a token', () => {
     expect(reply.embeds.length).toBeGreaterThan(0);
     expect(out).toContain('coverage-bot is online');
     expect(out).not.toContain('Local sandbox');
-    // tsx relays the signal to the bot process, as a process manager's stop would.
+    // The bot runs in the spawned process itself (node --import tsx), so the signal reaches it directly, as a process manager's stop would.
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? s)));
     expect(code).toBe(0);

@@ -6,8 +6,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/answer/openLibrary.js';
 import { createLogger, resolveLogFormat } from '../../src/bot/log.js';
-import { loadLibrary } from '../../src/bot/library.js';
-import { progressReporter } from '../../src/bot/progress.js';
+import { loadLibrary } from '../../src/bot/loadLibrary.js';
+import { progressReporter } from '../../src/bot/progressLog.js';
 import { SEEDS, tempDir } from '../helpers.js';
 
 function jsonLogger() {

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/bot/log.js';
 import { parseCommandLine, runSandbox, SANDBOX_BANNER } from '../../src/bot/sandbox.js';
 import { openLibrary } from '../../src/answer/openLibrary.js';
 import { articlePage, startPageServer } from '../fetch/pageServer.js';
-import { SEEDS, tempDir } from '../helpers.js';
+import { SEEDS, tempDir, WITH_TSX } from '../helpers.js';
 import { realLibrary } from './harness.js';
 
 const run = promisify(execFile);
@@ -46,7 +46,7 @@ describe('runSandbox', () => {
     expect(text).toMatch(/│ (?:The Independent · )?(?:\d+ \w+ \d{4}|undated) · ¶\d+\n/u);
     expect(text).toContain('**Coalition**');
     expect(text).toContain('only you can see this');
-    expect(text).toContain('/who <name>');
+    expect(text).toContain('/who <person>');
   });
 });
 
@@ -68,7 +68,7 @@ describe('runSandbox /add', () => {
     input.end(`help\n/add ${server.url('/news/ferry')}\n/ask When will the Castlebay ferry run again?\n`);
     await done;
     await server.close();
-    expect(text).toContain('/add <link>');
+    expect(text).toContain('/add <url>');
     expect(text).toMatch(/Added “Castlebay ferry to return” — 127\.0\.0\.1/u);
     expect(text).toMatch(/│ 1\. Castlebay ferry to return/u);
   });
@@ -76,13 +76,13 @@ describe('runSandbox /add', () => {
 
 describe('npm start', () => {
   it('exits 1 with one line naming the setting to fix', async () => {
-    const result = await run('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, LOG_LEVEL: 'loud', DISCORD_TOKEN: '' } }).catch((e) => e);
+    const result = await run(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...process.env, LOG_LEVEL: 'loud', DISCORD_TOKEN: '' } }).catch((e) => e);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^LOG_LEVEL must be one of/mu);
   });
 
   it('runs the sandbox from piped stdin when no token is set', async () => {
-    const child = execFile('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '' } });
+    const child = execFile(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '' } });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d) => (out += String(d)));
@@ -105,7 +105,7 @@ describe('npm start on a coverage folder that is not there', () => {
     ['/nonexistent/coverage', /^SEEDS_DIR "\/nonexistent\/coverage" does not exist: set COVERAGE_DIR to the folder that holds the articles\.$/u],
     ['package.json', /^SEEDS_DIR "package\.json" is not a folder/u],
   ])('SEEDS_DIR=%s: one line saying so, exit 1', async (seeds, line) => {
-    const result = await run('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', SEEDS_DIR: seeds } }).catch((e) => e);
+    const result = await run(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', SEEDS_DIR: seeds } }).catch((e) => e);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(line);
@@ -116,7 +116,7 @@ describe('npm start on a coverage folder that is not there', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'coverage-bot-empty-'));
-    const child = execFile('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '', SEEDS_DIR: dir } });
+    const child = execFile(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: '', SEEDS_DIR: dir } });
     let out = '';
     let err = '';
     child.stdout!.on('data', (d) => (out += String(d)));

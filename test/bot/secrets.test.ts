@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/bot/config.js';
 import { createLogger, scrub } from '../../src/bot/log.js';
 import { FAKE_TOKEN, startHarness, type Harness } from './harness.js';
+import { WITH_TSX } from '../helpers.js';
 
 const run = promisify(execFile);
 const QUESTION = 'Why did Marco Rubio pull out of the London talks?';
@@ -88,7 +89,7 @@ describe('a bot token pasted into an id setting', () => {
 
   it('npm start stops with that one line, the token nowhere in its output', async () => {
     const env = { ...process.env, ...wrongIn('DISCORD_APP_ID'), LOG_LEVEL: 'debug' };
-    const failed = await run('node_modules/.bin/tsx', ['src/bot/main.ts'], { env, timeout: 30_000 }).then(
+    const failed = await run(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env, timeout: 30_000 }).then(
       () => null,
       (error: { code: number; stderr: string; stdout: string }) => error,
     );

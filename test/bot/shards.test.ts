@@ -10,6 +10,7 @@ import { registerCommands } from '../../src/bot/registerCommands.js';
 import { startStandin, type StandIn } from '../../src/standin/index.js';
 import { shardOf } from '../../src/standin/world.js';
 import { FAKE_TOKEN } from './harness.js';
+import { WITH_TSX } from '../helpers.js';
 
 let standin: StandIn;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('SHARDS=auto', () => {
   it('runs two shards, each answering its own server, from one index built once', async () => {
     const [g0, g1] = standin.world.guilds;
     expect([shardOf(g0!.id, 2), shardOf(g1!.id, 2)].sort()).toEqual([0, 1]);
-    const child = spawn('node_modules/.bin/tsx', ['src/bot/main.ts'], {
+    const child = spawn(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], {
       env: {
         ...process.env,
         DISCORD_TOKEN: FAKE_TOKEN,

@@ -4,14 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAskArgs } from '../../src/cli/askArgs.js';
-import { DOC, ROOT, SEEDS, tempDir } from '../helpers.js';
+import { DOC, ROOT, SEEDS, tempDir, WITH_TSX } from '../helpers.js';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 function ask(args: string[], input?: string) {
   // A temp working directory keeps the CLI's default .cache/ out of the repository.
   const cwd = tempDir();
-  const result = spawnSync(TSX, [join(ROOT, 'src/cli/ask.ts'), '--seeds', SEEDS, ...args], { cwd, input, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [...WITH_TSX, join(ROOT, 'src/cli/ask.ts'), '--seeds', SEEDS, ...args], { cwd, input, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

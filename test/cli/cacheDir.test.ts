@@ -4,13 +4,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../src/store/store.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { ROOT, tempDir, WITH_TSX } from '../helpers.js';
 
 describe('CACHE_DIR on the command line', () => {
   it('puts the statements cache there and nothing in the working folder', () => {
     const cwd = tempDir();
     const cache = join(tempDir(), 'cache');
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/quotes.ts'), '--json', join(ROOT, 'seeds')], {
+    const result = spawnSync(process.execPath, [...WITH_TSX, join(ROOT, 'src/cli/quotes.ts'), '--json', join(ROOT, 'seeds')], {
       cwd,
       encoding: 'utf8',
       env: { ...process.env, CACHE_DIR: cache },

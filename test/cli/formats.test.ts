@@ -3,14 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers.js';
+import { ROOT, sharedFixture, tempDir, WITH_TSX } from '../helpers.js';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const FIXTURES = join(ROOT, 'test/fixtures/formats');
-const PAGES = join(ROOT, '../shared/fixtures/html-articles');
+const PAGES = sharedFixture('fixtures/html-articles');
 
 function run(script: string, args: string[], input?: string) {
-  const result = spawnSync(TSX, [join(ROOT, 'src/cli', script), ...args], { cwd: tempDir(), encoding: 'utf8', input });
+  const result = spawnSync(process.execPath, [...WITH_TSX, join(ROOT, 'src/cli', script), ...args], { cwd: tempDir(), encoding: 'utf8', input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

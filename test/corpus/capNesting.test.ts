@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { capHtmlNesting } from '../../src/corpus/formats/capHtmlNesting.js';
 import { capMarkdownNesting } from '../../src/corpus/formats/capMarkdownNesting.js';
 import { MAX_HTML_DEPTH, MAX_MARKDOWN_DEPTH } from '../../src/corpus/formats/readBudget.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, sharedFixture } from '../helpers.js';
 
-const PAGES = join(ROOT, '../shared/fixtures/html-articles');
+const PAGES = sharedFixture('fixtures/html-articles');
 
 /** Deepest element nesting as linkedom parses the page (an explicit stack: pages here can be deep). */
 function depthOf(html: string): number {
@@ -25,7 +25,7 @@ function depthOf(html: string): number {
 }
 
 describe('capHtmlNesting', () => {
-  it.skipIf(!existsSync(PAGES))('leaves every saved page of the fixtures as it is', () => {
+  it('leaves every saved page of the fixtures as it is', () => {
     for (const name of readdirSync(PAGES).filter((n) => existsSync(join(PAGES, n, 'source.html')))) {
       const html = readFileSync(join(PAGES, name, 'source.html'), 'utf8');
       expect(capHtmlNesting(html, MAX_HTML_DEPTH), name).toEqual({ html, capped: false });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/answer/openLibrary.js';
 import { markdownToText } from '../../src/corpus/formats/markdown.js';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
-import { loadCoverage } from '../../src/corpus/loadCoverage.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import { DOC, ROOT, SEEDS, tempDir } from '../helpers.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/formats');

@@ -1,16 +1,14 @@
 // The nine saved news pages of ../shared/fixtures/html-articles through the real loader: body
 // paragraphs only, and title, byline, date and source as each expected-metadata.json gives them.
 // The first and last body paragraph and the count are what a careful reader takes as the story.
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
 import type { Article } from '../../src/types.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { sharedFixture, tempDir } from '../helpers.js';
 
-const PAGES = join(ROOT, '../shared/fixtures/html-articles');
-const present = existsSync(PAGES);
-if (!present) console.warn(`skipping saved-page tests: ${PAGES} is absent`);
+const PAGES = sharedFixture('fixtures/html-articles');
 
 interface Expected {
   title: string;
@@ -55,7 +53,6 @@ const FURNITURE = [
 const articles = new Map<string, Article>();
 
 beforeAll(async () => {
-  if (!present) return;
   const dir = tempDir();
   for (const name of Object.keys(BODY)) copyFileSync(join(PAGES, name, 'source.html'), join(dir, `${name}.html`));
   const loaded = await loadArticles(dir);
@@ -65,7 +62,7 @@ beforeAll(async () => {
 
 const stripBy = (byline: string) => byline.replace(/^by\s+/i, '').trim();
 
-describe.skipIf(!present).each(Object.keys(BODY))('saved page %s', (name) => {
+describe.each(Object.keys(BODY))('saved page %s', (name) => {
   const expected = (): Expected => JSON.parse(readFileSync(join(PAGES, name, 'expected-metadata.json'), 'utf8')) as Expected;
 
   it('is read as its body paragraphs only', () => {

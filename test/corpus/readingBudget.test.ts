@@ -3,13 +3,13 @@
 // thousands long. Each is read to the budget (src/corpus/formats/readBudget.ts) with one warning
 // naming it, in the reading worker, while the rest of the folder loads; a parse past its time budget
 // is ended and the file skipped with the reason, and the next file still reads.
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
-import { DOC, ROOT, SEEDS, tempDir } from '../helpers.js';
+import { DOC, SEEDS, sharedFixture, tempDir } from '../helpers.js';
 
-const PAGES = join(ROOT, '../shared/fixtures/html-articles');
+const PAGES = sharedFixture('fixtures/html-articles');
 
 const PARAGRAPHS = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: the council report says the Tay bridge will reopen in March after repairs costing four million pounds, the mayor told reporters on Tuesday.</p>`).join('\n');
 const page = (inside: (body: string) => string) => `<!doctype html><html><head><title>Bridge to reopen</title></head><body><article>${inside(PARAGRAPHS)}</article></body></html>`;
@@ -50,7 +50,7 @@ describe('a page nested deep', () => {
   it('100,000 deep and 60,000 unclosed tags load with the rest of the folder in ≤ 5 s (were never ready)', async () => {
     const dir = tempDir();
     for (const doc of Object.values(DOC)) copyFileSync(join(SEEDS, `${doc}.txt`), join(dir, `${doc}.txt`));
-    const saved = existsSync(PAGES) ? ['bbc-1', 'guardian-1', 'nytimes-1'] : [];
+    const saved = ['bbc-1', 'guardian-1', 'nytimes-1'];
     for (const name of saved) copyFileSync(join(PAGES, name, 'source.html'), join(dir, `${name}.html`));
     writeFileSync(join(dir, 'deep100000.html'), nested(100_000));
     writeFileSync(join(dir, 'unclosed60000.html'), unclosed(60_000, ['div', 'span', 'b', 'font']));

@@ -1,6 +1,6 @@
 // The loader on the real seeds: dates, boilerplate, sources, captions and paragraph counts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCoverage } from '../../src/corpus/loadCoverage.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import type { Article, Coverage } from '../../src/types.js';
 import { DOC, SEEDS } from '../helpers.js';
 

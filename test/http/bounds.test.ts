@@ -6,7 +6,7 @@ import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionType, REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incoming } from '../../src/bot/context.js';
+import type { Incoming } from '../../src/bot/commandContract.js';
 import { createLogger } from '../../src/bot/log.js';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { createInteractionServer, DEFAULT_HTTP_LIMITS, type HttpLimits, type InteractionServer } from '../../src/http/server.js';

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/bot/registerCommands.js';
 import { startStandin, type InteractionRecord, type StandIn } from '../../src/standin/index.js';
 import { buttonLabelled, FAKE_TOKEN } from '../bot/harness.js';
+import { WITH_TSX } from '../helpers.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -42,7 +43,7 @@ afterAll(async () => {
 describe('WORKERS=2', () => {
   it('answers from both workers, pages across them, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn('node_modules/.bin/tsx', ['src/bot/main.ts'], {
+    const child = spawn(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], {
       env: {
         ...process.env,
         INTERACTIONS: 'http',

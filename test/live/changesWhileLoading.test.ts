@@ -1,16 +1,14 @@
 // Files added, rewritten and deleted while the live library is still loading (a cold start over a
 // few hundred BBC articles): once it is ready, it answers from the folder as it now is. The watcher
 // starts before the folder is listed and its batches wait behind the load (src/live/liveLibrary.ts).
-import { copyFileSync, existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveLibrary, type LiveEvent } from '../../src/live/liveLibrary.js';
 import type { ProgressEvent } from '../../src/corpus/progress.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { sharedFixture, tempDir } from '../helpers.js';
 
-const BBC = join(ROOT, '../shared/corpora/bbc-news-2005');
-const present = existsSync(BBC);
-if (!present) console.warn(`skipping changes-while-loading test: ${BBC} is absent`);
+const BBC = sharedFixture('corpora/bbc-news-2005');
 
 const opened: LiveLibrary[] = [];
 afterEach(async () => {
@@ -27,7 +25,7 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
   }
 }
 
-describe.skipIf(!present)('changes made while loading', () => {
+describe('changes made while loading', () => {
   it('are answered from once the library is ready: an added, a rewritten (before and after it was read) and a deleted article', async () => {
     const dir = tempDir('coverage-bot-loading-');
     for (const name of readdirSync(BBC).filter((n) => n.endsWith('.txt')).sort().slice(0, 400)) copyFileSync(join(BBC, name), join(dir, name));

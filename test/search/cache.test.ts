@@ -47,7 +47,7 @@ describe('index cache', () => {
   });
 
   it.each([
-    ['garbage', (good: Buffer) => Buffer.from('not a database at all '.repeat(100)), true],
+    ['garbage', () => Buffer.from('not a database at all '.repeat(100)), true],
     ['truncated', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2)), true],
     ['empty', () => Buffer.alloc(0), false],
   ])('rebuilds a corrupt (%s) store instead of failing', async (_, damage, warned) => {

@@ -5,7 +5,7 @@
 // numeric-shingle duplicate grouping against the string-shingle original.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCorpus, makeQuestions } from '../../bench/corpus.js';
-import { loadCoverage } from '../../src/corpus/loadCoverage.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import { buildIndex, indexDocuments, loadIndex, serializeIndex, type IndexExtras } from '../../src/search/buildIndex.js';
 import { statsOf } from '../../src/search/collectionStats.js';
 import { INDEX_FIELDS, RANK_OPTIONS, processTerm, tokenize } from '../../src/search/indexOptions.js';

@@ -3,7 +3,7 @@
 // work lands, so the test keeps holding after it does.
 import { describe, expect, it } from 'vitest';
 import { makeAsk } from '../../src/answer/ask.js';
-import { loadCoverage } from '../../src/corpus/loadCoverage.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import { buildSearchState } from '../../src/search/searchState.js';
 import type { Person, Statement } from '../../src/types.js';
 import { DOC, SEEDS } from '../helpers.js';

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStandin, type StandIn } from '../../src/standin/index.js';
 import { FAKE_TOKEN, startHarness, type Harness } from '../bot/harness.js';
+import { WITH_TSX } from '../helpers.js';
 
 const run = promisify(execFile);
 const QUESTION = 'Why did Marco Rubio pull out of the London talks?';
@@ -125,7 +126,7 @@ describe('the bot as a process', () => {
 
   it('says in one line that Discord rejected the token, exits 1, and does not retry', async () => {
     const wrong = FAKE_TOKEN.replace(/.$/u, 'X');
-    const failed = await run('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...env, DISCORD_TOKEN: wrong } }).then(
+    const failed = await run(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...env, DISCORD_TOKEN: wrong } }).then(
       () => null,
       (error: { code: number; stderr: string; stdout: string }) => error,
     );
@@ -137,7 +138,7 @@ describe('the bot as a process', () => {
   }, 60_000);
 
   it('on SIGTERM, finishes the answer in progress, then exits 0', async () => {
-    const child = spawn('node_modules/.bin/tsx', ['src/bot/main.ts'], { env: { ...env, DISCORD_TOKEN: FAKE_TOKEN, REGISTER_COMMANDS_ON_START: 'true' } });
+    const child = spawn(process.execPath, [...WITH_TSX, 'src/bot/main.ts'], { env: { ...env, DISCORD_TOKEN: FAKE_TOKEN, REGISTER_COMMANDS_ON_START: 'true' } });
     let err = '';
     child.stderr.on('data', (d) => (err += String(d)));
     const exited = new Promise<number | string | null>((resolve) => child.on('exit', (c, s) => resolve(c ?? s)));

@@ -1,7 +1,7 @@
 // Shared helpers for the statements tests: analyse a short article given as a string or a fixture.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCoverage } from '../../src/corpus/loadCoverage.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import { parseArticle } from '../../src/corpus/parseArticle.js';
 import { analyseStatements } from '../../src/statements/analyseStatements.js';
 import type { Coverage, Person, Statement } from '../../src/types.js';

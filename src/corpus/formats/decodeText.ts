@@ -1,15 +1,26 @@
 // Bytes → text for every format: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, a charset the
 // file itself declares (HTML <meta charset>, XML encoding="…"), else Windows-1252, the usual
-// encoding of older Windows exports. Anything that still does not read as text is refused.
+// encoding of older Windows exports. A handful of stray control characters (a mis-encoded character
+// in an SVG id, say) are replaced with U+FFFD and counted, so the caller can warn; text with more
+// than that, or with NUL bytes, is not text and is refused.
 import iconv from 'iconv-lite';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+/** `replaced`: stray control characters replaced with U+FFFD (0 for clean text). */
+export type Decoded = { ok: true; text: string; encoding: string; replaced: number } | { ok: false; reason: string };
+
+/**
+ * At most this many stray control characters, and at most one per STRAY_SPACING characters, are
+ * replaced rather than refused: a saved page with one bad byte reads, a binary file still does not.
+ */
+export const STRAY_MAX = 8;
+const STRAY_SPACING = 200;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 // Control characters that never occur in text (tab, newline, form feed and carriage return do), and
 // the five bytes Windows-1252 leaves undefined, which iconv-lite passes through as C1 controls.
 const NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u0081\u008D\u008F\u0090\u009D]/u;
+const NOT_TEXT_ALL = new RegExp(NOT_TEXT.source, 'gu');
 
 /** The charset a document declares in its first 1 KB, if any (only consulted when not UTF-8). */
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -36,7 +47,12 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function checked(text: string, encoding: string): Decoded {
-  return NOT_TEXT.test(text) ? { ok: false, reason: `not readable text as ${encoding} (control characters)` } : { ok: true, text, encoding };
+  if (!NOT_TEXT.test(text)) return { ok: true, text, encoding, replaced: 0 };
+  const stray = text.match(NOT_TEXT_ALL)?.length ?? 0;
+  if (stray > STRAY_MAX || stray * STRAY_SPACING > text.length) {
+    return { ok: false, reason: `not readable text as ${encoding} (${stray} control characters)` };
+  }
+  return { ok: true, text: text.replace(NOT_TEXT_ALL, '\uFFFD'), encoding, replaced: stray };
 }
 
 /** Whether decoded text holds a control character no text file has (see NOT_TEXT). */

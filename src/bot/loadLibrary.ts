@@ -2,13 +2,14 @@
 // went wrong in one line if it cannot.
 import type { LibraryOptions } from '../answer/library.js';
 import { openLibrary, type OpenedLibrary } from '../answer/openLibrary.js';
+import { summariseWarnings } from '../corpus/summariseWarnings.js';
 import { LiveLibrary, type LiveEvent } from '../live/liveLibrary.js';
 import type { Logger } from './log.js';
 
 export async function loadLibrary(options: LibraryOptions, warn: (line: string) => void = () => {}): Promise<OpenedLibrary> {
   const library = await openLibrary(options);
   // Skipped files and loader warnings are for the operator's log, never for users.
-  for (const line of library.warnings) warn(line);
+  for (const line of summariseWarnings(library.warnings)) warn(line);
   return library;
 }
 
@@ -19,7 +20,7 @@ export async function loadLibrary(options: LibraryOptions, warn: (line: string) 
 export async function loadWatchedLibrary(options: LibraryOptions, logger: Logger): Promise<LiveLibrary> {
   // Watching from before the load: files changed while it runs are answered from once ready.
   const library = await LiveLibrary.open({ ...options, watch: true, onEvent: (event) => logLiveEvent(logger, event) });
-  for (const line of library.warnings) logger.warn(line);
+  for (const line of summariseWarnings(library.warnings)) logger.warn(line);
   logger.info({ dir: options.seedsDir }, 'watching the coverage folder');
   return library;
 }

@@ -1,6 +1,6 @@
 import type { Coverage } from '../types.js';
-import { analyseStatements } from '../statements/analyseStatements.js';
-import { loadArticles, type LoadOptions } from './loadArticles.js';
+import { analyseStatements } from './analyseStatements.js';
+import { loadArticles, type LoadOptions } from '../corpus/loadArticles.js';
 
 /** Loads articles from files and folders and derives statements and the people register from them. */
 export async function loadCoverage(paths: string | string[], options: LoadOptions = {}): Promise<Coverage & { warnings: string[] }> {
