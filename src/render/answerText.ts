@@ -12,7 +12,7 @@ export function citationLine(c: CiteRef): string {
 }
 
 function hitLines(hit: Hit, rank: number, stems: Set<string>): string[] {
-  const lines = [`${rank}. ${citationLine(hit)}`, `   ${answeringText(hit.text, stems)}`];
+  const lines = [`${rank}. ${citationLine(hit)}`, `   ${answeringText(hit.text, stems, hit.answer)}`];
   if (hit.alsoIn.length) lines.push(`   Also in: ${hit.alsoIn.map(citationLine).join('; ')}`);
   return lines;
 }

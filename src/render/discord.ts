@@ -48,11 +48,11 @@ export function embedsLength(embeds: APIEmbed[]): number {
 }
 
 /** Highlighted markdown for `text` that fits `max`, cut at a word boundary. */
-function highlighted(text: string, stems: Set<string>, max: number): string {
+function highlighted(text: string, stems: Set<string>, max: number, answer?: string): string {
   // Bold markers and escapes lengthen the text, so cut the plain text and shrink until it fits.
   let budget = max;
   for (;;) {
-    const out = highlight(truncate(text, budget), stems);
+    const out = highlight(truncate(text, budget), stems, answer);
     if (out.length <= max || budget < 20) return out.length <= max ? out : truncate(safeText(text), max);
     budget -= out.length - max + 10;
   }
@@ -74,9 +74,12 @@ function lines(items: string[], room: number): string {
   return truncate(out.join('\n'), room);
 }
 
-/** The sentences of a long passage that carry the question's words (the whole passage when short). */
-export function answeringText(text: string, stems: Set<string>): string {
-  return excerpt(text, (sentence) => countTerms(sentence, stems));
+/**
+ * The sentences of a long passage that carry the question's words (the whole passage when short),
+ * always with the sentence holding the answer span when there is one.
+ */
+export function answeringText(text: string, stems: Set<string>, answer?: { start: number; end: number }): string {
+  return excerpt(text, (sentence) => countTerms(sentence, stems), answer);
 }
 
 function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOptions): APIEmbed {
@@ -84,7 +87,7 @@ function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOpt
   const embed: APIEmbed = {
     color: COLOUR,
     title: truncate(`${rank}. ${citeLabel(hit)}`, LIMITS.embedTitle),
-    description: highlighted(answeringText(hit.text, stems), stems, PASSAGE_MAX),
+    description: highlighted(answeringText(hit.text, stems, hit.answer), stems, PASSAGE_MAX, hit.answer && hit.text.slice(hit.answer.start, hit.answer.end)),
     footer: { text: truncate(citeDetails(hit), LIMITS.footer) },
   };
   const url = safeUrl(hit.url ?? options.articleUrl?.(hit.doc));
