@@ -8,6 +8,8 @@ import type { SearchState } from '../search/searchState.js';
 import { citationOf } from './citation.js';
 import { EMPTY_COVERAGE, emptyPlanNotice, filterNotice, noMatchNotice } from './notices.js';
 import { passageFeatures, QUESTION_TYPE_BOOST, questionType, RERANK_DEPTH, type QuestionType } from './questionTypes.js';
+import { answerFinder } from './answerFinder.js';
+import { statsOf, type CollectionStats } from '../search/collectionStats.js';
 
 export const DEFAULT_LIMIT = 5;
 
@@ -57,6 +59,8 @@ export interface PassageSearch {
   search(plan: QueryPlan, request: SearchRequest): Ranked[];
   /** Groups of passage ids that say the same thing (see nearDuplicates.ts). */
   groups: number[][];
+  /** Collection statistics, for weighing the question's words by rarity (the live index has them). */
+  stats?: CollectionStats;
 }
 
 /**
@@ -71,7 +75,13 @@ export function makeAsk(
 ): Ask {
   const search: PassageSearch =
     'index' in state
-      ? { documentCount: passages.length, vocabulary: state.index, search: (plan, request) => searchPassages(state.index, plan, request), groups: state.groups }
+      ? {
+          documentCount: passages.length,
+          vocabulary: state.index,
+          search: (plan, request) => searchPassages(state.index, plan, request),
+          groups: state.groups,
+          stats: statsOf(state.index),
+        }
       : state;
   // Passage id → the other ids of its duplicate group; computed once here, not per question.
   const twins = new Map<number, number[]>();
@@ -81,6 +91,7 @@ export function makeAsk(
     tuned && 'index' in state ? (question: string) => tuned(question, state) : (question: string) => planQuery(question, search.vocabulary);
   const boosts = tuning.questionTypes ?? QUESTION_TYPE_BOOST;
   const carries = passageFeatures(passages as readonly Passage[], about.statements ?? [], about.people ?? []);
+  const answers = answerFinder(passages, about.people ?? [], search.stats);
 
   return (question, options = {}) => {
     if (search.documentCount === 0) return { question, passages: [], notice: EMPTY_COVERAGE };
@@ -94,14 +105,21 @@ export function makeAsk(
     const prior = coordination ? (_id: number, matched: number) => coordination(matched, plannedCount) : undefined;
     const typed = questionType(question);
     const boost = typed ? boosts[typed.type] : undefined;
+    // "When / where / who / how much / why": the passage's answering sentence decides (answerFinder.ts).
+    const kind = typed && typed.type !== 'said' ? answers.forQuestion(typed.type, question, planned) : null;
     // Only the best few are ranked (a full ranking sorts every matching paragraph: ~10k at 100k
     // paragraphs); folding twins can use some up, so when the page runs out first, rank a longer one.
     let hits: Hit[] = [];
     for (let wanted = limit * 4 + 16; ; wanted *= 4) {
       const asked = boost ? Math.max(wanted, RERANK_DEPTH) : wanted;
       let ranked = search.search(planned, { ...tuning.search, limit: asked, accept: filter?.accept, prior });
-      if (boost && typed) {
-        // Re-rank the best by BM25: passages carrying the kind of answer asked for move up.
+      if (boost && kind) {
+        // Re-rank the best by BM25 by how much of the question their answering sentence carries.
+        ranked = ranked
+          .map((r) => ({ id: r.id, score: r.score * (1 + boost * (kind.answer(r.id)?.strength ?? 0)) }))
+          .sort((a, b) => b.score - a.score || a.id - b.id);
+      } else if (boost && typed) {
+        // "What did X say …": passages with a statement by X move up.
         ranked = ranked
           .map((r) => (carries(typed, r.id) ? { id: r.id, score: r.score * (1 + boost) } : r))
           .sort((a, b) => b.score - a.score || a.id - b.id);
@@ -114,7 +132,8 @@ export function makeAsk(
         const others = (twins.get(id) ?? []).filter((other) => !filter || filter.accept(other));
         for (const other of twins.get(id) ?? []) shown.add(other);
         const passage = passages[id]!;
-        hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)) });
+        const span = kind?.answer(id)?.span;
+        hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)), ...(span ? { answer: span } : {}) });
       }
       if (hits.length >= limit || ranked.length < asked) break;
     }

@@ -20,7 +20,7 @@ export interface TypedQuestion {
  * Score factor for a passage that carries what the question type asks for (1 + boost), measured on
  * the dev and paraphrase questions and Cranfield (docs/ranking.md). A type absent here is not used.
  */
-export const QUESTION_TYPE_BOOST: Partial<Record<QuestionType, number>> = { when: 0.5, where: 0.5, why: 0.5, said: 0.5 };
+export const QUESTION_TYPE_BOOST: Partial<Record<QuestionType, number>> = { when: 1, number: 1, where: 1, who: 1, why: 1, said: 0.5 };
 
 /** How many of the best BM25 passages are re-ranked. */
 export const RERANK_DEPTH = 50;

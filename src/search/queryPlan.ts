@@ -31,6 +31,11 @@ export interface PlannedTerm {
   weight?: number;
   /** Other index terms that say the same ("invad" for "invas"), scored as this term at a lower weight. */
   related?: string[];
+  /**
+   * Index terms of a short form or full name the coverage defines for this word ("liber" and
+   * "democrat" for "lib"; see shortForms.ts), scored as this term at the same weight as the word typed.
+   */
+  aliases?: string[];
 }
 
 export interface QueryPlan {

@@ -61,6 +61,7 @@ export function expandPlan(plan: QueryPlan, vocabularies: readonly SearchableMap
       }
     }
     for (const other of planned.related ?? []) if (!variants.has(other) && other !== term) variants.set(other, options.weights.related);
+    for (const other of planned.aliases ?? []) if (other !== term) variants.set(other, 1);
     for (const [derived, weight] of variants) out.push({ term: derived, queryTerm, weight: weight * scale });
   });
   return out;
