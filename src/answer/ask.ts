@@ -10,6 +10,7 @@ import { EMPTY_COVERAGE, emptyPlanNotice, filterNotice, noMatchNotice } from './
 import { passageFeatures, QUESTION_TYPE_BOOST, questionType, RERANK_DEPTH, type QuestionType } from './questionTypes.js';
 import { answerFinder } from './answerFinder.js';
 import { statsOf, type CollectionStats } from '../search/collectionStats.js';
+import { learnShortForms, withShortForms, type ShortForms } from '../search/shortForms.js';
 
 export const DEFAULT_LIMIT = 5;
 
@@ -43,6 +44,8 @@ export interface AskTuning {
   plan?: (question: string, state: SearchState) => QueryPlan;
   /** Score multiplier by number of planned terms matched, and terms planned (MiniSearch: matched). */
   coordination?: (matched: number, planned: number) => number;
+  /** false: no short forms learned from the coverage (for measuring what they do). */
+  shortForms?: false;
 }
 
 /**
@@ -87,8 +90,14 @@ export function makeAsk(
   const twins = new Map<number, number[]>();
   for (const group of search.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
   const tuned = tuning.plan;
+  // Short forms the coverage defines ("Lib Dems" ↔ "Liberal Democrats"), learned on the first question
+  // (a pass over every passage: ~0.5 s on 10k paragraphs, paid once per snapshot, not at start).
+  let shortForms: ShortForms | null = tuning.shortForms === false ? new Map() : null;
+  const formsOf = () => (shortForms ??= learnShortForms(passages, about.people ?? []));
   const plan =
-    tuned && 'index' in state ? (question: string) => tuned(question, state) : (question: string) => planQuery(question, search.vocabulary);
+    tuned && 'index' in state
+      ? (question: string) => tuned(question, state)
+      : (question: string) => withShortForms(planQuery(question, search.vocabulary), question, formsOf(), (t) => search.vocabulary.has(t));
   const boosts = tuning.questionTypes ?? QUESTION_TYPE_BOOST;
   const carries = passageFeatures(passages as readonly Passage[], about.statements ?? [], about.people ?? []);
   const answers = answerFinder(passages, about.people ?? [], search.stats);
