@@ -24,7 +24,7 @@ export function answerFinder(passages: readonly (Passage | null)[], people: read
     let r = read.get(id);
     if (!r) {
       if (read.size >= READ_LIMIT) read.clear();
-      read.set(id, (r = readPassage(passages[id]!.text)));
+      read.set(id, (r = readPassage(passages[id]!.text, passages[id]!.title)));
     }
     return r;
   };

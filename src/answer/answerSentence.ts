@@ -23,19 +23,25 @@ export interface Focus {
 /** The question's focus: its planned terms, each weighted by its rarity (idf; unknown words weigh most). */
 export function focusOf(plan: QueryPlan, idf: (term: string) => number): Focus {
   const groups = plan.terms.map((t) => {
-    const terms = [t.term, ...(t.related ?? []), ...(t.aliases ?? [])];
+    const terms = [t.term, ...(t.related ?? []), ...(t.aliases ?? []).flat()];
     return { terms, weight: Math.max(...terms.map(idf)) * (t.weight ?? 1) };
   });
   return { groups, total: groups.reduce((sum, g) => sum + g.weight, 0), terms: new Set(groups.flatMap((g) => g.terms)) };
 }
 
-/** Share of the focus weight whose terms are in `present` (0..1). */
-export function coverage(present: ReadonlySet<string>, focus: Focus): number {
+/** Share of the focus weight whose terms are in `present` (0..1); terms only in `besides` count `besidesWeight`. */
+export function coverage(present: ReadonlySet<string>, focus: Focus, besides?: ReadonlySet<string> | null, besidesWeight = TITLE_SHARE): number {
   if (focus.total <= 0) return 0;
   let carried = 0;
-  for (const group of focus.groups) if (group.terms.some((t) => present.has(t))) carried += group.weight;
+  for (const group of focus.groups) {
+    if (group.terms.some((t) => present.has(t))) carried += group.weight;
+    else if (besides && group.terms.some((t) => besides.has(t))) carried += group.weight * besidesWeight;
+  }
   return carried / focus.total;
 }
+
+/** A focus word only in the article's title counts this much for a sentence: it speaks for the article, less surely for each sentence. */
+export const TITLE_SHARE = 0.5;
 
 /** Index terms of a stretch of text. */
 export function termsIn(text: string): Set<string> {
@@ -59,22 +65,28 @@ export interface ReadPassage {
   text: string;
   sentences: { start: number; end: number; terms: Set<string> }[];
   terms: Set<string>;
+  /** The article title's terms, when it has one. */
+  title: Set<string> | null;
 }
 
-export function readPassage(text: string): ReadPassage {
+/**
+ * A passage read for answering. The article's title, when given, speaks for every sentence ("Vince
+ * Cable, the party's Treasury spokesman" under "Lib Dems 'to target stamp duty'"), as it does in the index.
+ */
+export function readPassage(text: string, title?: string | null): ReadPassage {
   const sentences = sentenceRanges(text).map((r) => ({ ...r, terms: termsIn(text.slice(r.start, r.end)) }));
   const terms = new Set<string>();
   for (const s of sentences) for (const t of s.terms) terms.add(t);
-  return { text, sentences, terms };
+  return { text, sentences, terms, title: title ? termsIn(title) : null };
 }
 
 /** The passage's answering sentence for this kind and focus, or null when no sentence holds an answer. */
 export function answering(kind: AnswerKind, passage: ReadPassage, focus: Focus, context: Omit<SpanContext, 'questionTerms'>): Answering | null {
   const carrying = (share: number) => (share > 0 ? (1 + share) / 2 : 0);
-  const whole = carrying(coverage(passage.terms, focus)) * ELSEWHERE_IN_PARAGRAPH;
+  const whole = carrying(coverage(passage.terms, focus, passage.title)) * ELSEWHERE_IN_PARAGRAPH;
   let best: Answering | null = null;
   for (const sentence of passage.sentences) {
-    const strength = Math.max(carrying(coverage(sentence.terms, focus)), whole);
+    const strength = Math.max(carrying(coverage(sentence.terms, focus, passage.title)), whole);
     if (best && strength <= best.strength) continue;
     const text = passage.text.slice(sentence.start, sentence.end);
     const [span] = answerSpans(kind, text, { ...context, questionTerms: focus.terms });

@@ -52,17 +52,19 @@ const WEEKDAY_OR_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|
 const NAME = /\b\p{Lu}[\p{L}’'-]+(?:\s+(?:van\s+|de\s+|von\s+)?\p{Lu}[\p{L}’'-]+)+/gu;
 
 // Words that open a reason or a cause in news English; the clause runs to the next comma, semicolon
-// or the sentence's end. "after" and "over" are how news reports most causes ("resigned after an
-// inquiry", "quit over the row"); they count only in a sentence that carries the question's focus.
+// or the sentence's end. "after" is how news reports most causes ("resigned after an inquiry"); it
+// counts only in a sentence that carries the question's focus, and not when it restates the question.
 const REASON =
-  /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|caused\s+by|blam(?:e|ed|es|ing)|citing|cited|for\s+(?:\S+\s+){0,2}reasons?|reasons?\s+(?:for|why|was|were|is)|so\s+that|in\s+order\s+to|after|amid|following|over\s+(?:his|her|its|their|the|a|an)\b|said\s+(?:that\s+)?(?:he|she|it|they)\s+(?:was|were|had|could))/giu;
+  /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|caused\s+by|blam(?:e|ed|es|ing)|citing|cited|for\s+(?:\S+\s+){0,2}reasons?|reasons?\s+(?:for|why|was|were|is)|so\s+that|in\s+order\s+to|after|amid|following|said\s+(?:that\s+)?(?:he|she|it|they)\s+(?:was|were|had|could))\b/giu;
 
 const words = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
 
-/** True when every content word of `text` is already in the question (a repeat, not an answer). */
+/** True when a word of the name or place is in the question: someone the question names is not its answer. */
 function repeatsQuestion(text: string, context: SpanContext): boolean {
-  const terms = words(text).map(context.termOf).filter((t): t is string => t !== null);
-  return terms.length > 0 && terms.every((t) => context.questionTerms.has(t));
+  return words(text).some((word) => {
+    const term = context.termOf(word);
+    return term !== null && context.questionTerms.has(term);
+  });
 }
 
 /** Answer spans of `kind` in `sentence`, in reading order (offsets into `sentence`). */
@@ -81,11 +83,21 @@ export function answerSpans(kind: AnswerKind, sentence: string, context: SpanCon
   }
 }
 
+// What chrono leaves out but news dates by: a year or part of one ("in 1989", "the first quarter of
+// 2005", "by early 2006", "mid-2004").
+const YEAR_DATE =
+  /\b(?:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+(?:19|20)\d\d|(?:early|mid|late)[\s-](?:19|20)\d\d|(?<=\b(?:in|by|until|since|from|before|after|during)\s)(?:19|20)\d\d)\b/giu;
+
 function dateSpans(sentence: string, context: SpanContext): Span[] {
   if (!MAYBE_DATE.test(sentence)) return [];
-  return chrono.GB.parse(sentence, context.reference ?? new Date(Date.UTC(2000, 0, 1)))
+  const spans = chrono.GB.parse(sentence, context.reference ?? new Date(Date.UTC(2000, 0, 1)))
     .filter((r) => !/^(?:now|\d{1,2})$/iu.test(r.text.trim()))
     .map((r) => ({ start: r.index, end: r.index + r.text.length }));
+  for (const m of sentence.matchAll(YEAR_DATE)) {
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans.push(span);
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 function amountSpans(sentence: string, context: SpanContext): Span[] {
@@ -147,7 +159,8 @@ function personSpans(sentence: string, context: SpanContext): Span[] {
         if (context.isPerson ? context.isPerson(name) : to - from >= 2 && to === parts.length) best = { from, to };
       }
     }
-    if (!best) continue;
+    // One word is a surname or a register's stray alias ("Deal"): a person answer is a full name.
+    if (!best || best.to - best.from < 2) continue;
     const name = parts.slice(best.from, best.to).join(' ');
     if (repeatsQuestion(name, context)) continue;
     const start = m.index! + m[0].indexOf(name);

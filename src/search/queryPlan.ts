@@ -32,10 +32,11 @@ export interface PlannedTerm {
   /** Other index terms that say the same ("invad" for "invas"), scored as this term at a lower weight. */
   related?: string[];
   /**
-   * Index terms of a short form or full name the coverage defines for this word ("liber" and
-   * "democrat" for "lib"; see shortForms.ts), scored as this term at the same weight as the word typed.
+   * Short forms or full names the coverage defines for this word, each as its index terms
+   * (["feder", "reserv"] for "fed"; see shortForms.ts): scored as alternatives to the word typed, at
+   * its weight (a passage scores the best alternative).
    */
-  aliases?: string[];
+  aliases?: string[][];
 }
 
 export interface QueryPlan {

@@ -159,8 +159,9 @@ export function learnShortForms(passages: readonly (Pick<Passage, 'doc' | 'text'
 
 /**
  * The plan with each short form (or name) the question types given the index terms of what it stands
- * for, as aliases of the typed word's term (same weight): word by word when both have as many
- * words ("lib"→"liber", "dem"→"democrat"), else all on the first. A one-word form counts only when
+ * for, as alternatives of the typed word's term (same weight): word by word when both have as many
+ * words ("lib"→"liber", "dem"→"democrat"), else the whole name as one alternative of the first
+ * ("fed" → "feder reserv"). A one-word form counts only when
  * typed capitalised ("the Fed", not "fed up"); longer forms in any case ("lib dems").
  */
 export function withShortForms(plan: QueryPlan, question: string, forms: ShortForms, has?: (term: string) => boolean): QueryPlan {
@@ -178,10 +179,15 @@ export function withShortForms(plan: QueryPlan, question: string, forms: ShortFo
       if (own.length === 0) continue;
       for (const long of longs) {
         const theirs = long.split(' ').map(processTerm).filter((t): t is string => t !== null && (!has || has(t)));
-        theirs.forEach((term, k) => {
-          const target = byTerm.get(own.length === theirs.length ? own[k]! : own[0]!)!;
-          if (term !== target.term && !(target.aliases ?? []).includes(term)) target.aliases = [...(target.aliases ?? []), term];
-        });
+        if (theirs.length === 0) continue;
+        // Word by word when both have as many words; else the whole name as one alternative of the first.
+        const parts = own.length === theirs.length ? theirs.map((term, k) => [own[k]!, [term]] as const) : [[own[0]!, theirs] as const];
+        for (const [typedTerm, alias] of parts) {
+          const target = byTerm.get(typedTerm)!;
+          const key = alias.join(' ');
+          if (alias.length === 1 && alias[0] === target.term) continue;
+          if (!(target.aliases ?? []).some((a) => a.join(' ') === key)) target.aliases = [...(target.aliases ?? []), [...alias]];
+        }
       }
       i += n - 1;
       break;
