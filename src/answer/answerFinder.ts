@@ -6,7 +6,7 @@ import type { CollectionStats } from '../search/collectionStats.js';
 import type { QueryPlan } from '../search/queryPlan.js';
 import { processTerm, tokenize } from '../search/terms.js';
 import type { Passage, Person } from '../types.js';
-import { answering, countedUnits, focusOf, readPassage, type Answering, type ReadPassage } from './answerSentence.js';
+import { answering, countedUnits, focusOf, readPassage, type Answering, type Focus, type ReadPassage } from './answerSentence.js';
 import type { AnswerKind } from './answerSpans.js';
 
 /** Passages kept read; past this the memo starts again (a bot answers from a small working set). */
@@ -42,8 +42,9 @@ export function answerFinder(passages: readonly (Passage | null)[], people: read
   };
 
   return {
-    forQuestion(kind: AnswerKind, question: string, plan: QueryPlan): KindOfQuestion {
-      const focus = focusOf(plan, idf);
+    /** The question's focus words weighted by rarity in this coverage. */
+    focus: (plan: QueryPlan): Focus => focusOf(plan, idf),
+    forQuestion(kind: AnswerKind, question: string, focus: Focus): KindOfQuestion {
       const units = kind === 'number' ? countedUnits(question) : undefined;
       const termOf = (word: string) => processTerm(tokenize(word)[0] ?? '');
       const found = new Map<number, Answering | null>();

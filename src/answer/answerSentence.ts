@@ -24,7 +24,8 @@ export interface Focus {
 export function focusOf(plan: QueryPlan, idf: (term: string) => number): Focus {
   const groups = plan.terms.map((t) => {
     const terms = [t.term, ...(t.related ?? []), ...(t.aliases ?? []).flat()];
-    return { terms, weight: Math.max(...terms.map(idf)) * (t.weight ?? 1) };
+    // The typed word's rarity: its relatives and short forms stand in for it, they do not reweigh it.
+    return { terms, weight: idf(t.term) * (t.weight ?? 1) };
   });
   return { groups, total: groups.reduce((sum, g) => sum + g.weight, 0), terms: new Set(groups.flatMap((g) => g.terms)) };
 }

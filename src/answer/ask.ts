@@ -9,6 +9,8 @@ import { citationOf } from './citation.js';
 import { EMPTY_COVERAGE, emptyPlanNotice, filterNotice, noMatchNotice } from './notices.js';
 import { passageFeatures, QUESTION_TYPE_BOOST, questionType, RERANK_DEPTH, type QuestionType } from './questionTypes.js';
 import { answerFinder } from './answerFinder.js';
+import { isWeakMatch, WEAK_NOTICE } from './weakMatch.js';
+import { contextOf } from '../search/context.js';
 import { statsOf, type CollectionStats } from '../search/collectionStats.js';
 import { learnShortForms, withShortForms, type ShortForms } from '../search/shortForms.js';
 
@@ -101,6 +103,17 @@ export function makeAsk(
   const boosts = tuning.questionTypes ?? QUESTION_TYPE_BOOST;
   const carries = passageFeatures(passages as readonly Passage[], about.statements ?? [], about.people ?? []);
   const answers = answerFinder(passages, about.people ?? [], search.stats);
+  // What the index reads beside a passage's text (its fields), for judging a weak match.
+  const speakersAt = new Map<string, string[]>();
+  for (const s of about.statements ?? []) {
+    const key = `${s.doc}\u0000${s.paragraph}`;
+    speakersAt.set(key, [...(speakersAt.get(key) ?? []), s.speaker]);
+  }
+  const readBeside = (id: number): string[] => {
+    const passage = passages[id]!;
+    const context = passages[id - 1] ? contextOf(passages as Passage[], id) : undefined;
+    return [passage.text, passage.title ?? '', context ?? '', ...(speakersAt.get(`${passage.doc}\u0000${passage.paragraph}`) ?? [])];
+  };
 
   return (question, options = {}) => {
     if (search.documentCount === 0) return { question, passages: [], notice: EMPTY_COVERAGE };
@@ -114,11 +127,13 @@ export function makeAsk(
     const prior = coordination ? (_id: number, matched: number) => coordination(matched, plannedCount) : undefined;
     const typed = questionType(question);
     const boost = typed ? boosts[typed.type] : undefined;
+    const focus = answers.focus(planned);
     // "When / where / who / how much / why": the passage's answering sentence decides (answerFinder.ts).
-    const kind = typed && typed.type !== 'said' ? answers.forQuestion(typed.type, question, planned) : null;
+    const kind = typed && typed.type !== 'said' ? answers.forQuestion(typed.type, question, focus) : null;
     // Only the best few are ranked (a full ranking sorts every matching paragraph: ~10k at 100k
     // paragraphs); folding twins can use some up, so when the page runs out first, rank a longer one.
     let hits: Hit[] = [];
+    let bestId = -1;
     for (let wanted = limit * 4 + 16; ; wanted *= 4) {
       const asked = boost ? Math.max(wanted, RERANK_DEPTH) : wanted;
       let ranked = search.search(planned, { ...tuning.search, limit: asked, accept: filter?.accept, prior });
@@ -141,6 +156,7 @@ export function makeAsk(
         const others = (twins.get(id) ?? []).filter((other) => !filter || filter.accept(other));
         for (const other of twins.get(id) ?? []) shown.add(other);
         const passage = passages[id]!;
+        if (hits.length === 0) bestId = id;
         const span = kind?.answer(id)?.span;
         hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)), ...(span ? { answer: span } : {}) });
       }
@@ -148,9 +164,11 @@ export function makeAsk(
     }
     const floor = (hits[0]?.score ?? 0) * (options.minRelativeScore ?? 0);
     hits = hits.filter((hit) => hit.score >= floor);
+    // The list stays whole (the evals read rankings); renderers show WEAK_SHOWN of a weak one.
+    const weak = hits.length > 0 && isWeakMatch(planned, focus, readBeside(bestId));
     const filtered = filter ? filterNotice(options, filter.undatedLeftOut()) : null;
-    const notice = hits.length ? filtered : [noMatchNotice(question), filtered].filter(Boolean).join(' ');
-    return { question, passages: hits, notice: notice || null };
+    const notice = hits.length ? [weak ? WEAK_NOTICE : null, filtered].filter(Boolean).join(' ') : [noMatchNotice(question), filtered].filter(Boolean).join(' ');
+    return { question, passages: hits, notice: notice || null, ...(weak ? { weak } : {}) };
   };
 }
 

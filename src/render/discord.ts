@@ -3,6 +3,7 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import type { AskAnswer, Hit, Statement, WhoAnswer } from '../types.js';
 import { excerpt } from '../answer/excerpt.js';
+import { WEAK_SHOWN } from '../answer/weakMatch.js';
 import { citeDetails, citeLabel, citeMarkdown, safeUrl, type ArticleLookup } from './cite.js';
 import { formatDate, plural } from './format.js';
 import { countTerms, highlight, stemsOf } from './highlight.js';
@@ -140,7 +141,9 @@ export function renderAsk(answer: AskAnswer, options: RenderOptions = {}): Page[
     return [{ content: truncate(text, LIMITS.content), embeds: [] }];
   }
   const stems = stemsOf(answer.question);
-  const embeds = answer.passages.map((hit, i) => hitEmbed(hit, i + 1, stems, options));
+  // A weak match shows only the closest few (the notice says why).
+  const shown = answer.weak ? answer.passages.slice(0, WEAK_SHOWN) : answer.passages;
+  const embeds = shown.map((hit, i) => hitEmbed(hit, i + 1, stems, options));
   const total = embeds.length;
   const pages = pack(embeds, Math.min(options.perPage ?? ASK_PER_PAGE, LIMITS.embeds), (e) => embedsLength([e]), 0);
   let start = 0;
