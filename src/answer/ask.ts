@@ -11,6 +11,7 @@ import { passageFeatures, QUESTION_TYPE_BOOST, questionType, RERANK_DEPTH, type 
 import { answerFinder } from './answerFinder.js';
 import { isWeakMatch, WEAK_NOTICE } from './weakMatch.js';
 import { contextOf } from '../search/context.js';
+import { sameArticles } from './sameArticles.js';
 import { statsOf, type CollectionStats } from '../search/collectionStats.js';
 import { learnShortForms, withShortForms, type ShortForms } from '../search/shortForms.js';
 
@@ -109,6 +110,27 @@ export function makeAsk(
     const key = `${s.doc}\u0000${s.paragraph}`;
     speakersAt.set(key, [...(speakersAt.get(key) ?? []), s.speaker]);
   }
+  // Copies of one article under two files are one article: "Also in" never cites the article shown
+  // again, nor a citation that would read the same as one already given (a revised version under the
+  // same headline, date and source: the reader could not tell them apart).
+  let articleOf: Map<string, string> | null = null;
+  const sameArticle = (a: string, b: string) => {
+    articleOf ??= sameArticles(passages);
+    return (articleOf.get(a) ?? a) === (articleOf.get(b) ?? b);
+  };
+  const alsoInOf = (id: number, others: number[]) => {
+    const passage = passages[id]!;
+    const readsAs = (p: Passage) => `${p.title ?? p.doc}\u0000${p.source}\u0000${p.publishedOn}\u0000${p.paragraph}`;
+    const cited: Passage[] = [];
+    const seen = new Set([readsAs(passage)]);
+    for (const other of others) {
+      const p = passages[other]!;
+      if (sameArticle(p.doc, passage.doc) || seen.has(readsAs(p)) || cited.some((c) => c.paragraph === p.paragraph && sameArticle(c.doc, p.doc))) continue;
+      seen.add(readsAs(p));
+      cited.push(p);
+    }
+    return cited.map(citationOf);
+  };
   const readBeside = (id: number): string[] => {
     const passage = passages[id]!;
     const context = passages[id - 1] ? contextOf(passages as Passage[], id) : undefined;
@@ -158,7 +180,7 @@ export function makeAsk(
         const passage = passages[id]!;
         if (hits.length === 0) bestId = id;
         const span = kind?.answer(id)?.span;
-        hits.push({ ...passage, score, alsoIn: others.map((other) => citationOf(passages[other]!)), ...(span ? { answer: span } : {}) });
+        hits.push({ ...passage, score, alsoIn: alsoInOf(id, others), ...(span ? { answer: span } : {}) });
       }
       if (hits.length >= limit || ranked.length < asked) break;
     }
