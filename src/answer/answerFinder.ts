@@ -2,6 +2,7 @@
 // (answerSentence.ts), computed only for the passages asked about. Passages are read into sentences
 // and terms once and kept (bounded), so a re-rank of 50 passages reads each at most once.
 import { foldCase } from '../corpus/foldCase.js';
+import { isKnownGivenName } from '../statements/lexicon.js';
 import type { CollectionStats } from '../search/collectionStats.js';
 import type { QueryPlan } from '../search/queryPlan.js';
 import { processTerm, tokenize } from '../search/terms.js';
@@ -28,10 +29,12 @@ export function answerFinder(passages: readonly (Passage | null)[], people: read
     }
     return r;
   };
-  // Names the register knows as people (not bodies), folded: "who" answers are people.
+  // "Who" answers are people: a name opening with a given name ("Charles Clarke", not "New York" or
+  // "Beige Book", which the register holds as speakers), or a person the register knows by that full name.
   let names: Set<string> | null = null;
   const isPerson = (name: string) => {
-    names ??= new Set(people.filter((p) => p.kind === 'person').flatMap((p) => [p.name, ...p.aliases].map(foldCase)));
+    if (isKnownGivenName(name.split(/\s+/u)[0]!)) return true;
+    names ??= new Set(people.filter((p) => p.kind === 'person' && p.name.includes(' ')).map((p) => foldCase(p.name)));
     return names.has(foldCase(name));
   };
   const N = stats?.documentCount ?? passages.length;
@@ -55,7 +58,7 @@ export function answerFinder(passages: readonly (Passage | null)[], people: read
           if (a === undefined) {
             const passage = passages[id];
             const reference = passage?.publishedOn ? new Date(`${passage.publishedOn}T12:00:00Z`) : undefined;
-            a = passage ? answering(kind, readOf(id), focus, { termOf, units, isPerson: people.length ? isPerson : undefined, reference }) : null;
+            a = passage ? answering(kind, readOf(id), focus, { termOf, units, isPerson, reference }) : null;
             found.set(id, a);
           }
           return a;
