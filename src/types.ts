@@ -106,6 +106,12 @@ export interface Hit extends Passage {
   score: number;
   /** Citations of passages elsewhere that say the same thing. */
   alsoIn: Citation[];
+  /**
+   * Where in `text` the answer of the kind asked for is (a date for "when", an amount for "how much"…),
+   * when the question has a kind and a sentence carrying its focus words holds one: the excerpt keeps
+   * that sentence and bolds the span.
+   */
+  answer?: { start: number; end: number };
 }
 
 export interface AskAnswer {
@@ -113,6 +119,8 @@ export interface AskAnswer {
   passages: Hit[];
   /** A friendly one-line explanation when there is nothing to show (empty question, no match). */
   notice: string | null;
+  /** True when the best passage shares only common words, or one word, with the question (see weakMatch.ts). */
+  weak?: boolean;
 }
 
 export interface WhoAnswer {

@@ -21,7 +21,7 @@ export interface JsonPassage {
 
 export function toJsonPassages(answer: AskAnswer): JsonPassage[] {
   const stems = stemsOf(answer.question);
-  return answer.passages.map(({ doc, paragraph, text, score, publishedOn, source, alsoIn, title, url }) => ({
+  return answer.passages.map(({ doc, paragraph, text, score, publishedOn, source, alsoIn, title, url, answer: span }) => ({
     doc,
     paragraph,
     text,
@@ -39,6 +39,6 @@ export function toJsonPassages(answer: AskAnswer): JsonPassage[] {
     })),
     title: title ?? null,
     url: url ?? null,
-    excerpt: answeringText(text, stems),
+    excerpt: answeringText(text, stems, span),
   }));
 }

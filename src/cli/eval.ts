@@ -1,5 +1,6 @@
 // `npm run eval [-- --json] [--seeds DIR]`: Hit@1, Hit@3 and MRR of `ask` on eval/questions.dev.json
-// and on eval/questions.paraphrase.json (questions worded unlike the articles); Cranfield nDCG@10
+// and on eval/questions.paraphrase.json (questions worded unlike the articles); our BBC questions
+// (eval/questions.bbc.json, beside lunr; skipped when ../shared/corpora/bbc-news-2005 is absent); Cranfield nDCG@10
 // (ask with --limit 30 over one article per abstract, as `npm run ask -- --json --batch --limit 30`),
 // skipped with a note when ../shared/eval/cranfield is absent; then speaker precision/recall/F1 and
 // dates right on eval/quotes.dev.jsonl, then the same on PolNeAR
@@ -20,10 +21,17 @@ import { runMain } from './runMain.js';
 import { citationText } from '../answer/citation.js';
 import { coverageDirSetting } from '../coverageSetting.js';
 import { summariseWarnings } from '../corpus/summariseWarnings.js';
+import { evaluateAnswerSet, formatAnswerSetEval, type AnswerGold } from '../eval/answerSetEval.js';
+import { lunrOver } from '../eval/lunrBaseline.js';
+import { answeringText } from '../render/discord.js';
+import { stemsOf } from '../render/highlight.js';
 
 const QUESTIONS = 'eval/questions.dev.json';
 const PARAPHRASES = 'eval/questions.paraphrase.json';
 const QUOTES = 'eval/quotes.dev.jsonl';
+/** Our own BBC questions (why/when/how much, short forms, questions the coverage does not answer). */
+const BBC_QUESTIONS = 'eval/questions.bbc.json';
+const BBC_DIR = '../shared/corpora/bbc-news-2005';
 const BBC_QUOTES_DIR = '../shared/eval/bbc-quotes-dev';
 const BBC_QUOTES_GOLD = join(BBC_QUOTES_DIR, 'quotes.jsonl');
 /** Ranks are read over this many answers; MRR gives 0 to anything below. */
@@ -58,6 +66,21 @@ async function main(): Promise<number> {
     cranfield = await evaluateCranfield(collection, (q) => cranfieldLibrary.ask(q, { limit: CRANFIELD_PASSAGES }).passages.map((p) => p.doc));
   } else cranfield = { skipped: `${CRANFIELD_DIR} not found` };
 
+  let bbcAnswers = null;
+  if (existsSync(BBC_DIR)) {
+    const bbcLibrary = await openLibrary({ seedsDir: BBC_DIR });
+    const passages = bbcLibrary.coverage.passages;
+    const bbcTexts = new Map(passages.map((p) => [citationText(p.doc, p.paragraph), p.text]));
+    bbcAnswers = evaluateAnswerSet(
+      JSON.parse(await readFile(BBC_QUESTIONS, 'utf8')) as AnswerGold[],
+      (question) => bbcLibrary.ask(question, { limit: DEPTH, minRelativeScore: 0.2 }),
+      (hit, question) => answeringText(hit.text, stemsOf(question), hit.answer),
+      lunrOver(passages),
+      passages,
+      (doc, paragraph) => bbcTexts.get(citationText(doc, paragraph)),
+    );
+  }
+
   const quotes = evaluateQuotes(library.coverage.statements, QUOTES, library.coverage.people);
   let polnear = null;
   if (polnearAvailable()) {
@@ -77,11 +100,16 @@ async function main(): Promise<number> {
   }
 
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ questions, paraphrases, cranfield, quotes, bbc, polnear, polnearTrain }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ questions, paraphrases, bbcAnswers, cranfield, quotes, bbc, polnear, polnearTrain }, null, 2)}\n`);
   } else {
     process.stdout.write(`Questions (${QUESTIONS}, rank of first relevant passage in the top ${DEPTH}):\n`);
     process.stdout.write(`${formatQuestionsEval(questions)}\n`);
     process.stdout.write(`\nParaphrased questions (${PARAPHRASES}):\n${formatQuestionsEval(paraphrases)}\n`);
+    process.stdout.write(
+      bbcAnswers
+        ? `\nBBC questions (${BBC_QUESTIONS} over ${BBC_DIR}; ours beside lunr's defaults):\n${formatAnswerSetEval(bbcAnswers)}\n`
+        : `\nBBC questions skipped: ${BBC_DIR} is absent.\n`,
+    );
     process.stdout.write(
       'skipped' in cranfield
         ? `\nCranfield: skipped (${cranfield.skipped})\n`

@@ -5,8 +5,11 @@ import { citationText } from '../answer/citation.js';
 
 export interface GoldQuestion {
   question: string;
-  /** A returned passage of `doc` whose text contains `contains` is relevant. */
-  relevant: { doc: string; contains: string }[];
+  /**
+   * A returned passage of `doc` is relevant when it is paragraph `paragraph` (when given) and its text
+   * contains `contains` (when given).
+   */
+  relevant: { doc: string; contains?: string; paragraph?: number }[];
 }
 
 export interface QuestionResult {
@@ -31,7 +34,9 @@ export type TextOf = (doc: string, paragraph: number) => string | undefined;
 export function rankOfFirstRelevant(gold: GoldQuestion, hits: Hit[], textOf: TextOf): number | null {
   const relevant = (doc: string, paragraph: number) => {
     const text = textOf(doc, paragraph) ?? '';
-    return gold.relevant.some((r) => r.doc === doc && text.includes(r.contains));
+    return gold.relevant.some(
+      (r) => r.doc === doc && (r.paragraph === undefined || r.paragraph === paragraph) && (r.contains === undefined || text.includes(r.contains)),
+    );
   };
   const index = hits.findIndex(
     (hit) => relevant(hit.doc, hit.paragraph) || hit.alsoIn.some((c) => relevant(c.doc, c.paragraph)),

@@ -5,6 +5,7 @@ import type { AskAnswer, Hit } from '../types.js';
 import { citePlain, type CiteRef } from './cite.js';
 import { answeringText } from './discord.js';
 import { stemsOf } from './highlight.js';
+import { WEAK_SHOWN } from '../answer/weakMatch.js';
 
 /** "Ad sales boost Time Warner profit · BBC News · 27 Feb 2005 · ¶4" (no source when none is known). */
 export function citationLine(c: CiteRef): string {
@@ -12,7 +13,7 @@ export function citationLine(c: CiteRef): string {
 }
 
 function hitLines(hit: Hit, rank: number, stems: Set<string>): string[] {
-  const lines = [`${rank}. ${citationLine(hit)}`, `   ${answeringText(hit.text, stems)}`];
+  const lines = [`${rank}. ${citationLine(hit)}`, `   ${answeringText(hit.text, stems, hit.answer)}`];
   if (hit.alsoIn.length) lines.push(`   Also in: ${hit.alsoIn.map(citationLine).join('; ')}`);
   return lines;
 }
@@ -20,7 +21,8 @@ function hitLines(hit: Hit, rank: number, stems: Set<string>): string[] {
 export function renderAnswerText(answer: AskAnswer): string {
   if (answer.passages.length === 0) return answer.notice ?? 'Nothing found.';
   const stems = stemsOf(answer.question);
-  const hits = answer.passages.map((hit, i) => hitLines(hit, i + 1, stems).join('\n')).join('\n\n');
+  const shown = answer.weak ? answer.passages.slice(0, WEAK_SHOWN) : answer.passages;
+  const hits = shown.map((hit, i) => hitLines(hit, i + 1, stems).join('\n')).join('\n\n');
   // A notice beside results says what filters left out ("2 undated passages were left out").
   return answer.notice ? `${answer.notice}\n\n${hits}` : hits;
 }

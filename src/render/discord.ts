@@ -3,6 +3,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { AskAnswer, Hit, Statement, WhoAnswer } from '../types.js';
 import { excerpt } from '../answer/excerpt.js';
+import { WEAK_SHOWN } from '../answer/weakMatch.js';
 import { citeDetails, citeLabel, citeMarkdown, safeUrl, type ArticleLookup } from './cite.js';
 import { formatDate, plural } from './format.js';
 import { countTerms, highlight, stemsOf } from './highlight.js';
@@ -48,11 +49,11 @@ export function embedsLength(embeds: APIEmbed[]): number {
 }
 
 /** Highlighted markdown for `text` that fits `max`, cut at a word boundary. */
-function highlighted(text: string, stems: Set<string>, max: number): string {
+function highlighted(text: string, stems: Set<string>, max: number, answer?: string): string {
   // Bold markers and escapes lengthen the text, so cut the plain text and shrink until it fits.
   let budget = max;
   for (;;) {
-    const out = highlight(truncate(text, budget), stems);
+    const out = highlight(truncate(text, budget), stems, answer);
     if (out.length <= max || budget < 20) return out.length <= max ? out : truncate(safeText(text), max);
     budget -= out.length - max + 10;
   }
@@ -74,9 +75,12 @@ function lines(items: string[], room: number): string {
   return truncate(out.join('\n'), room);
 }
 
-/** The sentences of a long passage that carry the question's words (the whole passage when short). */
-export function answeringText(text: string, stems: Set<string>): string {
-  return excerpt(text, (sentence) => countTerms(sentence, stems));
+/**
+ * The sentences of a long passage that carry the question's words (the whole passage when short),
+ * always with the sentence holding the answer span when there is one.
+ */
+export function answeringText(text: string, stems: Set<string>, answer?: { start: number; end: number }): string {
+  return excerpt(text, (sentence) => countTerms(sentence, stems), answer);
 }
 
 function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOptions): APIEmbed {
@@ -84,7 +88,7 @@ function hitEmbed(hit: Hit, rank: number, stems: Set<string>, options: RenderOpt
   const embed: APIEmbed = {
     color: COLOUR,
     title: truncate(`${rank}. ${citeLabel(hit)}`, LIMITS.embedTitle),
-    description: highlighted(answeringText(hit.text, stems), stems, PASSAGE_MAX),
+    description: highlighted(answeringText(hit.text, stems, hit.answer), stems, PASSAGE_MAX, hit.answer && hit.text.slice(hit.answer.start, hit.answer.end)),
     footer: { text: truncate(citeDetails(hit), LIMITS.footer) },
   };
   const url = safeUrl(hit.url ?? options.articleUrl?.(hit.doc));
@@ -137,7 +141,9 @@ export function renderAsk(answer: AskAnswer, options: RenderOptions = {}): Page[
     return [{ content: truncate(text, LIMITS.content), embeds: [] }];
   }
   const stems = stemsOf(answer.question);
-  const embeds = answer.passages.map((hit, i) => hitEmbed(hit, i + 1, stems, options));
+  // A weak match shows only the closest few (the notice says why).
+  const shown = answer.weak ? answer.passages.slice(0, WEAK_SHOWN) : answer.passages;
+  const embeds = shown.map((hit, i) => hitEmbed(hit, i + 1, stems, options));
   const total = embeds.length;
   const pages = pack(embeds, Math.min(options.perPage ?? ASK_PER_PAGE, LIMITS.embeds), (e) => embedsLength([e]), 0);
   let start = 0;

@@ -36,11 +36,18 @@ export function countTerms(text: string, terms: Set<string>): number {
 }
 
 /**
- * Markdown for `text` with every word whose term is in `terms` in bold. The whole text is escaped
+ * Markdown for `text` with every word whose term is in `terms` in bold, and the first occurrence of
+ * `answer` (the answer span, when the question's kind found one) in bold as a whole. The whole text is escaped
  * first, so its own markdown (`**`, `_`, a `#` or `1.` opening a line) shows as written; escaping
  * only adds backslashes before punctuation, so every word is still there to be bolded.
  */
-export function highlight(text: string, terms: Set<string>): string {
+export function highlight(text: string, terms: Set<string>, answer?: string): string {
+  // The answer span is bolded whole (its own words are not bolded again: bold does not nest).
+  const at = answer ? text.indexOf(answer) : -1;
+  if (answer && at >= 0) {
+    const span = neutraliseMentions(escapeMarkdown(stripBidiControls(answer)));
+    return `${highlight(text.slice(0, at), terms)}**${span}**${highlight(text.slice(at + answer.length), terms)}`;
+  }
   // Passages come from files and fetched pages: as untrusted as a question (see safeText).
   const escaped = escapeMarkdown(stripBidiControls(text));
   if (terms.size === 0) return neutraliseMentions(escaped);

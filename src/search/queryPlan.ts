@@ -31,6 +31,12 @@ export interface PlannedTerm {
   weight?: number;
   /** Other index terms that say the same ("invad" for "invas"), scored as this term at a lower weight. */
   related?: string[];
+  /**
+   * Short forms or full names the coverage defines for this word, each as its index terms
+   * (["feder", "reserv"] for "fed"; see shortForms.ts): scored as alternatives to the word typed, at
+   * its weight (a passage scores the best alternative).
+   */
+  aliases?: string[][];
 }
 
 export interface QueryPlan {

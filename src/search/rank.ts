@@ -30,6 +30,15 @@ export interface WeightedTerm {
   /** Which planned term it stands for (variants of one term count as one matched term). */
   queryTerm: number;
   weight: number;
+  /**
+   * The typed word (0) and its short forms or full names (1, 2…: aliases, each one or more terms):
+   * alternatives that name the same thing, so a passage scores the best of them, not their sum (a
+   * passage saying both "Lib Dems" and "Liberal Democrats" is not twice as relevant). Terms of one
+   * alternative come together and add up; other variants add as before.
+   */
+  alternative?: number;
+  /** For an alias: rarity is read from the typed word's term, so an alias weighs what the typed word weighs. */
+  rarityOf?: string;
 }
 
 /**
@@ -41,7 +50,8 @@ export function expandPlan(plan: QueryPlan, vocabularies: readonly SearchableMap
   const out: WeightedTerm[] = [];
   plan.terms.forEach((planned, queryTerm) => {
     const term = planned.term;
-    out.push({ term, queryTerm, weight: planned.weight ?? 1 });
+    const alternative = planned.aliases?.length ? { alternative: 0 } : {};
+    out.push({ term, queryTerm, weight: planned.weight ?? 1, ...alternative });
     const scale = planned.weight ?? 1;
     const variants = new Map<string, number>();
     for (const vocabulary of vocabularies) {
@@ -62,6 +72,10 @@ export function expandPlan(plan: QueryPlan, vocabularies: readonly SearchableMap
     }
     for (const other of planned.related ?? []) if (!variants.has(other) && other !== term) variants.set(other, options.weights.related);
     for (const [derived, weight] of variants) out.push({ term: derived, queryTerm, weight: weight * scale });
+    (planned.aliases ?? []).forEach((alias, a) => {
+      // A name of several words shares the typed word's weight between its words.
+      for (const other of alias) out.push({ term: other, queryTerm, weight: scale / alias.length, alternative: a + 1, rarityOf: term });
+    });
   });
   return out;
 }
@@ -75,6 +89,11 @@ interface Scratch {
   termStamps: Uint32Array;
   matched: Uint16Array;
   touched: Int32Array;
+  /** For alternatives (see WeightedTerm): one alternative's score per passage, and the best so far per query term. */
+  variantScore: Float64Array;
+  variantStamps: Uint32Array;
+  bestScore: Float64Array;
+  bestStamps: Uint32Array;
   stamp: number;
 }
 const scratches = new WeakMap<Segment, Scratch>();
@@ -89,6 +108,10 @@ function scratchFor(segment: Segment): Scratch {
       termStamps: new Uint32Array(size),
       matched: new Uint16Array(size),
       touched: new Int32Array(size),
+      variantScore: new Float64Array(size),
+      variantStamps: new Uint32Array(size),
+      bestScore: new Float64Array(size),
+      bestStamps: new Uint32Array(size),
       stamp: 0,
     };
     scratches.set(segment, s);
@@ -96,6 +119,8 @@ function scratchFor(segment: Segment): Scratch {
   if (s.stamp > 0xfff00000) {
     s.queryStamps.fill(0);
     s.termStamps.fill(0);
+    s.variantStamps.fill(0);
+    s.bestStamps.fill(0);
     s.stamp = 0;
   }
   return s;
@@ -130,9 +155,62 @@ export function rankSegment(
   const N = stats.documentCount;
   const boosts = segment.fields.map((field) => options.boost[field] ?? 1);
   const stampOfTerm: number[] = [];
+  const { variantScore, variantStamps, bestScore, bestStamps } = s;
 
-  for (const { term, queryTerm, weight } of terms) {
+  for (let j = 0; j < terms.length; j++) {
+    const { term, queryTerm, weight, alternative } = terms[j]!;
     const termStamp = (stampOfTerm[queryTerm] ??= ++s.stamp);
+    if (alternative !== undefined) {
+      // One alternative (its terms in a run, over every field) at a time; a passage keeps only what it
+      // adds over the best alternative of this query term so far.
+      const variantStamp = ++s.stamp;
+      const docsOfVariant: number[] = [];
+      for (; j < terms.length && terms[j]!.queryTerm === queryTerm && terms[j]!.alternative === alternative; j++) {
+        const part = terms[j]!;
+        for (let field = 0; field < segment.fields.length; field++) {
+          const boost = boosts[field]!;
+          const list = boost ? segment.postings(part.term, field) : null;
+          if (!list) continue;
+          const df = stats.documentFrequency(part.rarityOf ?? part.term, field);
+          const w = part.weight * boost * Math.log(1 + (N - df + 0.5) / (df + 0.5));
+          const avg = stats.averageLength[field] || 1;
+          const lengths = segment.lengths(field);
+          for (let i = list.from; i < list.to; i++) {
+            const doc = list.docs[i]!;
+            const tf = list.freqs[i]!;
+            const score = w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[doc]!) / avg)));
+            if (variantStamps[doc] !== variantStamp) {
+              variantStamps[doc] = variantStamp;
+              variantScore[doc] = 0;
+              docsOfVariant.push(doc);
+            }
+            variantScore[doc] = variantScore[doc]! + score;
+          }
+        }
+      }
+      j--; // The for loop's j++ moves to the first term after the run.
+      for (const doc of docsOfVariant) {
+        const best = bestStamps[doc] === termStamp ? bestScore[doc]! : 0;
+        const score = variantScore[doc]!;
+        if (score <= best) continue;
+        bestStamps[doc] = termStamp;
+        bestScore[doc] = score;
+        if (queryStamps[doc] !== queryStamp) {
+          queryStamps[doc] = queryStamp;
+          total[doc] = score - best;
+          termStamps[doc] = termStamp;
+          matched[doc] = 1;
+          touched[touchedCount++] = doc;
+        } else {
+          total[doc] = total[doc]! + score - best;
+          if (termStamps[doc] !== termStamp) {
+            termStamps[doc] = termStamp;
+            matched[doc]!++;
+          }
+        }
+      }
+      continue;
+    }
     for (let field = 0; field < segment.fields.length; field++) {
       const boost = boosts[field]!;
       if (!boost) continue;
@@ -152,6 +230,7 @@ export function rankSegment(
         const doc = docs[i]!;
         const tf = freqs[i]!;
         const score = w * (d + (tf * kPlus1) / (tf + a * lengths[doc]! + c));
+        // (Written out, not a helper: this is the loop every query spends its time in.)
         if (queryStamps[doc] !== queryStamp) {
           queryStamps[doc] = queryStamp;
           total[doc] = score;

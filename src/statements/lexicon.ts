@@ -216,7 +216,8 @@ export function isNationality(word: string): boolean {
   return /^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$/.test(word) && !isKnownGivenName(word);
 }
 const givenNameCache = new Map<string, boolean>();
-function isKnownGivenName(word: string): boolean {
+/** A given name by our list or by gender-detection-from-name's ("Alan", "Ivan", "Kimberly"). */
+export function isKnownGivenName(word: string): boolean {
   let known = givenNameCache.get(word);
   if (known === undefined) {
     known = isGivenName(word) || getGender(word, 'en') !== 'unknown';

@@ -38,8 +38,8 @@ describe('questionType', () => {
     expect(questionType(question)).toEqual(expected);
   });
 
-  it('uses the types that helped on measurement only (docs/ranking.md)', () => {
-    expect(Object.keys(QUESTION_TYPE_BOOST).sort()).toEqual(['said', 'when', 'where', 'why']);
+  it('re-ranks every kind the answer finder reads, and "said" (docs/ranking.md)', () => {
+    expect(Object.keys(QUESTION_TYPE_BOOST).sort()).toEqual(['number', 'said', 'when', 'where', 'who', 'why']);
   });
 });
 

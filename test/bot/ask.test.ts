@@ -39,11 +39,14 @@ describe('/ask', () => {
       if (hit.source) expect(embed.footer?.text).toContain(hit.source);
       if (!hit.publishedOn) expect(embed.footer?.text).toContain('undated');
     });
-    // Every bolded word is one of the question's (stemmed) words, and something is bolded.
+    // Every bolded stretch is one of the question's (stemmed) words or the hit's answer span ("31
+    // countries" for "how many countries"), and something is bolded.
     const stems = stemsOf(QUESTION);
+    const answers = new Set(expected.filter((hit) => hit.answer).map((hit) => hit.text.slice(hit.answer!.start, hit.answer!.end)));
     const bolded = reply.embeds.flatMap((e) => [...(e.description ?? '').matchAll(/\*\*(.+?)\*\*/gu)].map((m) => m[1]!));
     expect(bolded.length).toBeGreaterThan(0);
-    for (const word of bolded) expect([...stemsOf(word)].every((s) => stems.has(s))).toBe(true);
+    expect(answers.size).toBeGreaterThan(0);
+    for (const word of bolded) expect(answers.has(word.replace(/\\/gu, '')) || [...stemsOf(word)].every((s) => stems.has(s)), word).toBe(true);
   });
 
   it('hide:true answers ephemerally (flag 64) from the first acknowledgement', async () => {
