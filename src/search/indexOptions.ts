@@ -40,13 +40,13 @@ export const RANK_OPTIONS: RankOptions = {
   boost: { text: 1, speakers: 0.5, context: 0.3, title: 1.5 },
 
   /**
-   * BM25 parameters. k: how fast repeated terms saturate; 1.5 (inside the textbook 1.2–2) ranks
+   * BM25 parameters. k1: how fast repeated terms saturate; 1.5 (inside the textbook 1.2–2) ranks
    * Cranfield's abstracts better than 1.2 (+0.3 points) and leaves the dev questions as they are;
    * 1.8 and above start to cost them. b 0.75: the textbook length normalisation. d 0: plain BM25;
    * BM25+'s floor (MiniSearch's 0.5) adds idf·d for every matched term whatever its frequency, a
    * milder coordination factor: Cranfield +1.4 points without it (docs/ranking.md).
    */
-  bm25: { k: 1.5, b: 0.75, d: 0 },
+  bm25: { k1: 1.5, b: 0.75, d: 0 },
 
   /**
    * Weights of fuzzy and prefix variants relative to the exact term (a near miss counts, never beats

@@ -17,7 +17,7 @@ export interface RankOptions {
   /** Score multiplier per field name (missing: 1). */
   boost: Readonly<Record<string, number>>;
   /** BM25 term-frequency saturation, length normalisation, and the BM25+ floor per matching term. */
-  bm25: { k: number; b: number; d: number };
+  bm25: { k1: number; b: number; d: number };
   /** Weights of prefix and fuzzy variants relative to the exact term. */
   weights: { fuzzy: number; prefix: number; related: number };
   /** Cap on fuzzy edit distance. */
@@ -151,7 +151,7 @@ export function rankSegment(
   const queryStamp = ++s.stamp;
   const { total, queryStamps, termStamps, matched, touched } = s;
   let touchedCount = 0;
-  const { k, b, d } = options.bm25;
+  const { k1: k, b, d } = options.bm25;
   const N = stats.documentCount;
   const boosts = segment.fields.map((field) => options.boost[field] ?? 1);
   const stampOfTerm: number[] = [];

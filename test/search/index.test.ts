@@ -58,7 +58,7 @@ function naiveScorer(passages: Passage[], x: IndexExtras = {}) {
   const { postings, lengths } = naiveIndex(passages, x);
   const n = passages.length;
   const average = lengths.map((l) => (l.size ? [...l.values()].reduce((a, b) => a + b, 0) / l.size : 0));
-  const { k, b, d } = RANK_OPTIONS.bm25;
+  const { k1: k, b, d } = RANK_OPTIONS.bm25;
   const index = buildIndex(passages, x);
   return (plan: QueryPlan) => {
     const scores = new Map<number, number>();
