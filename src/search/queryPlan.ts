@@ -8,6 +8,9 @@ import { foldCase, processTerm, tokenize } from './terms.js';
 // (the `stopword` list already has what/who/how/did/…, not these).
 const QUESTION_WORDS = new Set([
   'why', 'when', 'whom', 'whose', 'does', 'will', 'shall', 'say', 'says', 'saying', 'think', 'thinks', 'tell',
+  // "What happened at …": the event is in the other words; kept, "happened" (absent from a small
+  // coverage, so weighed as rare) made a good answer look like a weak match.
+  'happen', 'happened', 'happens', 'happening',
 ]);
 
 /** Fuzzy search costs a radix-tree walk per term: at most this many terms get it. */
