@@ -3,7 +3,6 @@
 import { basename } from 'node:path';
 import { ApplicationCommandOptionType as Option, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { defineCommand, type Asker, type CommandContext, type CommandInteraction } from '../src/bot/commandContract.js';
-import { createRateLimiter } from '../src/bot/rateLimit.js';
 import { NO_MENTIONS } from '../src/bot/safety.js';
 import { addArticle } from '../src/fetch/addArticle.js';
 import { parseHttpUrl } from '../src/fetch/fetchPage.js';
@@ -13,8 +12,6 @@ export const URL_MAX = 2000;
 /** At most this many adds per member per minute (every attempt that passes the permission check counts). */
 export const ADDS_PER_MINUTE = 5;
 
-
-const limiter = createRateLimiter(ADDS_PER_MINUTE, 60_000);
 // One refresh at a time: two adds finishing together must not let the older snapshot win the swap.
 let refreshing: Promise<unknown> = Promise.resolve();
 
@@ -49,7 +46,8 @@ async function add(interaction: CommandInteraction, url: string, ctx: CommandCon
   if (!mayAdd(interaction, config.add.role)) return refuse('no-permission', { role: config.add.role });
   const link = url.trim();
   if (!parseHttpUrl(link)) return refuse('not-http');
-  const allowed = limiter.take(interaction.user.id);
+  // Counted in shared state: a sixth /add within the minute is refused on whichever worker it lands.
+  const allowed = await ctx.shared.take(`add:${interaction.user.id}`, ADDS_PER_MINUTE, 60_000);
   if (!allowed.ok) return refuse('rate-limited', { limit: ADDS_PER_MINUTE, retryInS: Math.ceil(allowed.retryInMs / 1000) });
 
   // Fetching can take up to the time limit; Discord wants an answer within 3 s.

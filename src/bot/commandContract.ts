@@ -21,6 +21,7 @@ import type { MessageMentionOptions } from 'discord.js';
 import type { Library } from '../answer/library.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import type { SharedState } from '../state/sharedState.js';
 import type { Pager } from './pagination.js';
 
 export interface CommandContext {
@@ -35,6 +36,8 @@ export interface CommandContext {
   config?: Config;
   logger: Logger;
   pager: Pager;
+  /** What every replica and worker agrees on (page queries, /add's rate limit): src/state. */
+  shared: SharedState;
 }
 
 /** A value an option can carry (string, integer, boolean and number options; the commands use no others). */

@@ -26,6 +26,12 @@ export interface Config {
   cacheDir: string;
   /** `auto`: readable lines on a terminal, JSON otherwise. */
   logFormat: LogFormat;
+  /**
+   * REDIS_URL (redis://[:password@]host:port[/db]): page-button queries, answered signatures and /add's
+   * rate limit live in Redis, shared by every replica and worker. null (default): in the embedded store
+   * in CACHE_DIR, shared by the processes that see that folder. Never logged (it may hold a password).
+   */
+  redisUrl: string | null;
   /** Source for articles that name none (COVERAGE_SOURCE); a folder's coverage.json comes first. */
   coverageSource: string | null;
   /** /add: who may add besides members with Manage Server, the fetch limits, and the private-address switch. */
@@ -129,6 +135,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       watch,
       cacheDir: blank(env.CACHE_DIR) ?? '.cache',
       logFormat: logFormat as LogFormat,
+      redisUrl: blank(env.REDIS_URL),
       coverageSource: blank(env.COVERAGE_SOURCE),
       add: { role: blank(env.ADD_ROLE), allowPrivate, maxBytes: Math.round(maxMb * 1024 * 1024), timeoutMs: Math.round(timeoutS * 1000) },
     },

@@ -77,6 +77,7 @@ export function pinnedContext(shared: CommandContext): CommandContext {
     config: shared.config,
     logger: shared.logger,
     pager: shared.pager,
+    shared: shared.shared,
   };
 }
 

@@ -2,14 +2,13 @@
 // bot after a restart, can answer a click: the command, its options, the page to show and the asker.
 //
 //   pg>1.<asker>.ask?question=Why+did+Rubio+leave%3F     inline: the query itself (when it fits)
-//   pg<0.<asker>.#Qm9vdGVkIGJ5IGE                       a key of the query, stored in the cache dir
+//   pg<0.<asker>.#Qm9vdGVkIGJ5IGE                       a key of the query, kept in shared state
 //
 // Options are encoded generically from what Discord sent (name=value), so a command gaining options
 // needs no change here; their types come back from the command's own definition.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { SharedState } from '../state/sharedState.js';
 import type { OptionData } from './commandContract.js';
 
 /** Discord's limit on a component's custom_id. */
@@ -111,26 +110,23 @@ function parseBase36(text: string): string {
   return n.toString();
 }
 
+/** How long a stored query stays pageable: a month (Discord keeps the message; the button then says "expired"). */
+export const QUERY_KEPT_MS = 30 * 24 * 3600 * 1000;
+
 /**
- * Queries too long for a custom_id, as files `<dir>/<key>.json` in the shared cache folder: written
- * to a temporary name and renamed, so a replica reading never sees half a file. Content-addressed,
- * so two writers of one key write the same bytes. A small in-memory map spares the disk on hot keys.
+ * Queries too long for a custom_id, kept under their key in the bot's shared state (Redis with
+ * REDIS_URL, else the embedded store in the cache folder; src/state): every replica and worker reads
+ * what another wrote, and a restart still pages. Content-addressed, so two writers of one key write
+ * the same value. A small in-memory map spares the store on hot keys.
  */
 export class QueryStore {
   private readonly recent = new Map<string, PageQuery>();
-  private warned = false;
 
   constructor(
-    readonly dir: string,
+    private readonly shared: Pick<SharedState, 'put' | 'get'>,
     private readonly types: OptionTypes,
     private readonly remember = 1000,
-    /** Told once when the folder cannot be written (the queries are then kept in memory only). */
-    private readonly warn: (line: string) => void = () => {},
   ) {}
-
-  private file(key: string): string {
-    return join(this.dir, `${key}.json`);
-  }
 
   private keep(key: string, query: PageQuery): void {
     this.recent.delete(key);
@@ -140,42 +136,16 @@ export class QueryStore {
 
   async put(key: string, query: PageQuery): Promise<void> {
     if (this.recent.has(key)) return;
-    const file = this.file(key);
-    const exists = await stat(file).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        await mkdir(this.dir, { recursive: true });
-        await writeFile(tmp, inline(query));
-        await rename(tmp, file);
-      } catch (error) {
-        await rm(tmp, { force: true }).catch(() => {});
-        // A read-only cache folder must not turn every long question into "Sorry": this process
-        // still pages from memory; other replicas and a restart will not find the query (expired).
-        if (!this.warned) {
-          this.warned = true;
-          this.warn(
-            `could not write page-button queries in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); kept in memory, so other replicas and a restart cannot page them`,
-          );
-        }
-      }
-    }
+    await this.shared.put(`page:${key}`, inline(query), QUERY_KEPT_MS);
     this.keep(key, query);
   }
 
-  /** The stored query, or null when the file is missing, unreadable or not what the key names. */
+  /** The stored query, or null when it is missing or not what the key names. */
   async get(key: string): Promise<PageQuery | null> {
     const known = this.recent.get(key);
     if (known) return known;
-    let text: string;
-    try {
-      text = await readFile(this.file(key), 'utf8');
-    } catch {
-      return null;
-    }
+    const text = await this.shared.get(`page:${key}`);
+    if (text === null) return null;
     const query = decodeInline(text, this.types);
     if (!query || queryKey(query) !== key) return null;
     this.keep(key, query);

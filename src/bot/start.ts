@@ -1,6 +1,5 @@
 // Starts the real bot: one client, one dispatcher, the pager. main.ts, the sandbox and the
 // end-to-end tests all start it through this one function.
-import { join } from 'node:path';
 import { Events, type Client, type ClientOptions } from 'discord.js';
 import { commandsByName } from '../../commands/index.js';
 import type { Library } from '../answer/library.js';
@@ -12,6 +11,8 @@ import { createDispatcher, optionTypesOf } from './dispatcher.js';
 import type { Logger } from './log.js';
 import { QueryStore } from './pageButtons.js';
 import { Pager } from './pagination.js';
+import { openSharedState } from '../state/openSharedState.js';
+import type { SharedState } from '../state/sharedState.js';
 import { registerCommands } from './registerCommands.js';
 
 export interface StartOptions {
@@ -29,9 +30,14 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Where page buttons too long for their custom_id keep their query: shared by replicas. */
-export function pageStoreDir(config: Pick<Config, 'cacheDir'>): string {
-  return join(config.cacheDir, 'pages');
+/**
+ * The bot's shared state (REDIS_URL, else the embedded store in CACHE_DIR), with its place in the log;
+ * throws one line when REDIS_URL is set and cannot be reached.
+ */
+export async function openBotState(config: Pick<Config, 'redisUrl' | 'cacheDir'>, logger: Logger): Promise<SharedState> {
+  const shared = await openSharedState({ redisUrl: config.redisUrl, cacheDir: config.cacheDir, warn: (line) => logger.warn(line) });
+  logger.debug({ sharedState: shared.where }, 'shared state');
+  return shared;
 }
 
 /**
@@ -39,7 +45,7 @@ export function pageStoreDir(config: Pick<Config, 'cacheDir'>): string {
  * (a live library) `library` is its current snapshot; a fixed library that /add replaces
  * (ctx.library = next) stays replaced for later interactions.
  */
-export function commandContext(config: Config, library: Library | LibrarySource, logger: Logger): CommandContext {
+export function commandContext(config: Config, library: Library | LibrarySource, logger: Logger, shared: SharedState): CommandContext {
   let fixed = currentLibrary(library);
   const refresh = 'refresh' in library && library.refresh ? library.refresh.bind(library) : undefined;
   return {
@@ -52,7 +58,8 @@ export function commandContext(config: Config, library: Library | LibrarySource,
     refresh,
     config,
     logger,
-    pager: new Pager(new QueryStore(pageStoreDir(config), optionTypesOf(commandsByName), undefined, (line) => logger.warn(line))),
+    pager: new Pager(new QueryStore(shared, optionTypesOf(commandsByName))),
+    shared,
   };
 }
 
@@ -62,8 +69,9 @@ export async function startBot({ config, library, logger, client: clientOptions 
     const done = await registerCommands({ token: config.token, appId: config.appId, guildId: config.guildId, apiUrl: config.apiUrl });
     logger.info(done, 'registered commands');
   }
+  const shared = await openBotState(config, logger);
   const client = createClient(config, clientOptions);
-  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
+  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger, shared));
   // Answers in progress, so that stopping lets them finish before the connection closes.
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {
@@ -77,6 +85,7 @@ export async function startBot({ config, library, logger, client: clientOptions 
     await client.login(config.token);
   } catch (error) {
     await client.destroy();
+    await shared.close();
     throw error;
   }
   const live = await ready;
@@ -90,6 +99,7 @@ export async function startBot({ config, library, logger, client: clientOptions 
         client.removeAllListeners(Events.InteractionCreate);
         await Promise.allSettled([...inFlight]);
         await client.destroy();
+        await shared.close();
       })();
       return stopping;
     },

@@ -13,7 +13,8 @@ import { optionTypesOf } from '../bot/dispatcher.js';
 import type { Logger } from '../bot/log.js';
 import { handleRaw } from './httpInteraction.js';
 import { checkInteractionShape, type DeclaredOptionTypes } from './payloadShape.js';
-import { SeenSignatures, verifyInteraction } from './verify.js';
+import { MemoryState, type SharedState } from '../state/sharedState.js';
+import { isReplay, verifyInteraction, type Verdict } from './verify.js';
 
 /** Discord's interaction payloads are a few KB; anything near this is not from Discord. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -50,6 +51,8 @@ export interface InteractionServerOptions {
   limits?: Partial<HttpLimits>;
   /** The options each command declares, to check payloads against (default: the bot's commands). */
   declaredOptions?: DeclaredOptionTypes;
+  /** Where answered signatures are remembered, so a replay is refused on any worker (default: this process). */
+  shared?: SharedState;
 }
 
 export interface InteractionServer {
@@ -89,7 +92,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
   const max = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const declared = options.declaredOptions ?? optionTypesOf(commandsByName);
-  const seen = new SeenSignatures();
+  const shared = options.shared ?? new MemoryState();
   const inFlight = new Set<Promise<void>>();
   let draining = false;
 
@@ -105,16 +108,16 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
       if (clientGone(req, error)) return options.logger.debug({ remote: req.socket.remoteAddress }, 'client left before its body arrived');
       throw error;
     }
-    const verdict = verifyInteraction(
+    let verdict: Verdict = verifyInteraction(
       options.publicKey,
       req.headers['x-signature-ed25519'] as string | undefined,
       req.headers['x-signature-timestamp'] as string | undefined,
       body,
-      seen,
     );
+    if (verdict === 'ok' && (await isReplay(shared, req.headers['x-signature-ed25519'] as string))) verdict = 'replayed';
     if (verdict !== 'ok') {
       options.logger.warn({ verdict, remote: req.socket.remoteAddress }, 'refused an interaction request');
-      return send(res, 401, { message: 'Invalid request signature.' });
+      return send(res, 401, { message: 'Invalid request signature.' }, served);
     }
     let parsed: unknown;
     try {

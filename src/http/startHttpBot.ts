@@ -11,7 +11,7 @@ import type { Deployment } from '../bot/deployment.js';
 import { createDispatcher } from '../bot/dispatcher.js';
 import type { Logger } from '../bot/log.js';
 import { registerCommands } from '../bot/registerCommands.js';
-import { commandContext } from '../bot/start.js';
+import { commandContext, openBotState } from '../bot/start.js';
 import { createInteractionServer, type HttpLimits } from './server.js';
 
 export interface RunningHttpBot {
@@ -43,8 +43,9 @@ export async function startHttpBot({
   // Interaction webhooks authenticate by their token in the path; the bot token is not needed to answer.
   const rest = new REST({ api: config.apiUrl, ...ANSWER_REST_OPTIONS });
   if (config.token) rest.setToken(config.token);
-  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger));
-  const http = createInteractionServer({ publicKey: deployment.publicKey, rest, dispatch, logger, limits });
+  const shared = await openBotState(config, logger);
+  const dispatch = createDispatcher(commandsByName, commandContext(config, library, logger, shared));
+  const http = createInteractionServer({ publicKey: deployment.publicKey, rest, dispatch, logger, limits, shared });
   await new Promise<void>((resolve, reject) => {
     http.server.once('error', reject);
     http.server.listen(deployment.port, deployment.host, () => resolve());
@@ -55,7 +56,7 @@ export async function startHttpBot({
   return {
     port,
     stop() {
-      stopping ??= http.drain();
+      stopping ??= http.drain().then(() => shared.close());
       return stopping;
     },
   };

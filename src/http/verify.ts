@@ -1,6 +1,7 @@
 // Discord signs every HTTP interaction with the application's Ed25519 key: the signature covers the
 // timestamp header followed by the raw body. Checked with Node's own crypto; no package needed.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import type { SharedState } from '../state/sharedState.js';
 
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32 raw key bytes follow it. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -20,24 +21,21 @@ export function publicKeyFromHex(hex: string): KeyObject | null {
 
 export type Verdict = 'ok' | 'missing' | 'bad-signature' | 'stale' | 'replayed';
 
-/**
- * Signatures seen within the allowed skew, so that a captured request sent again is refused. Per
- * process: a replay sent to another replica is caught there only if it also saw the original, but
- * then the interaction token has been used and Discord refuses a second answer anyway.
- */
-export class SeenSignatures {
-  private readonly seen = new Map<string, number>();
+/** Verified: signed by Discord, within the clock skew (a replay is checked after, in shared state). */
+export type SignatureVerdict = Exclude<Verdict, 'replayed'>;
 
-  /** True if `signature` was seen before; remembers it until its timestamp leaves the window. */
-  check(signature: string, timestampS: number, nowS: number): boolean {
-    for (const [sig, at] of this.seen) {
-      if (at >= nowS - MAX_CLOCK_SKEW_S) break; // insertion order ≈ time order
-      this.seen.delete(sig);
-    }
-    if (this.seen.has(signature)) return true;
-    this.seen.set(signature, timestampS);
-    return false;
-  }
+/**
+ * How long a signature is remembered to refuse its replay: a request older than the skew is refused
+ * as stale anyway, so both sides of the window are enough.
+ */
+export const SEEN_FOR_MS = 2 * MAX_CLOCK_SKEW_S * 1000;
+
+/**
+ * Whether a verified request was seen before, by any worker or replica sharing `shared` (Redis, or
+ * the store on one volume): the first sight of a signature claims it, every later one is a replay.
+ */
+export async function isReplay(shared: Pick<SharedState, 'firstSeen'>, signature: string): Promise<boolean> {
+  return !(await shared.firstSeen(`sig:${signature.toLowerCase()}`, SEEN_FOR_MS));
 }
 
 export function verifyInteraction(
@@ -45,9 +43,8 @@ export function verifyInteraction(
   signature: string | undefined,
   timestamp: string | undefined,
   body: Buffer,
-  seen: SeenSignatures | null,
   nowMs = Date.now(),
-): Verdict {
+): SignatureVerdict {
   if (!signature || !timestamp) return 'missing';
   if (!/^[0-9a-f]{128}$/iu.test(signature) || !/^\d{1,12}$/u.test(timestamp)) return 'bad-signature';
   const ok = verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
@@ -56,6 +53,5 @@ export function verifyInteraction(
   const nowS = Math.floor(nowMs / 1000);
   const at = Number(timestamp);
   if (Math.abs(nowS - at) > MAX_CLOCK_SKEW_S) return 'stale';
-  if (seen?.check(signature.toLowerCase(), at, nowS)) return 'replayed';
   return 'ok';
 }

@@ -2,13 +2,19 @@
 // bot does not quietly fall back to a state the other replicas cannot see), else the embedded store
 // in the cache folder, else (a folder that cannot be written) this process's memory.
 import { Store } from '../store/store.js';
+import { FallbackState } from './fallbackState.js';
 import { RedisState } from './redisState.js';
 import { MemoryState, type SharedState } from './sharedState.js';
 import { StoreState } from './storeState.js';
 
-export async function openSharedState(options: { redisUrl?: string | null; cacheDir: string }): Promise<SharedState> {
+/**
+ * Opens the bot's shared state; throws (one line) when REDIS_URL is set and unreachable at start.
+ * Once running, a failing operation falls back to this process's memory with a warning (FallbackState).
+ */
+export async function openSharedState(options: { redisUrl?: string | null; cacheDir: string; warn?: (line: string) => void }): Promise<SharedState> {
+  const warn = options.warn ?? (() => {});
   const url = options.redisUrl?.trim();
-  if (url) return RedisState.connect(url);
+  if (url) return new FallbackState(await RedisState.connect(url), warn);
   const store = Store.forDir(options.cacheDir);
-  return store.location === ':memory:' ? new MemoryState() : new StoreState(store);
+  return store.location === ':memory:' ? new MemoryState() : new FallbackState(new StoreState(store), warn);
 }

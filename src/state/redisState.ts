@@ -41,7 +41,9 @@ export class RedisState implements SharedState {
     // Before the first connection a failure is final (one clear error at start, not a silent retry
     // loop); once running, a dropped connection is retried with backoff.
     const reconnectStrategy = (retries: number, cause: Error): number | Error => (ready ? Math.min(retries * 200, 2000) : cause);
-    const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy } });
+    // No offline queue: while the server is away a command fails at once (FallbackState answers from
+    // memory) instead of waiting, with the user's interaction, for a reconnect.
+    const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 5000, reconnectStrategy } });
     client.on('error', (error: Error) => void (lastError = error));
     client.on('ready', () => void (ready = true));
     try {
@@ -79,6 +81,12 @@ export class RedisState implements SharedState {
   }
 
   async close(): Promise<void> {
-    await this.client.quit().catch(() => {});
+    // QUIT waits for the server; with the server away (reconnecting) close the socket instead.
+    try {
+      if (this.client.isReady) await this.client.quit();
+      else this.client.destroy();
+    } catch {
+      // already closed
+    }
   }
 }

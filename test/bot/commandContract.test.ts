@@ -1,6 +1,7 @@
 // The command contract (src/bot/commandContract.ts): arguments read from what Discord sent against a
 // command's own definition, and, checked by `tsc --noEmit` (CI), that a command cannot ask for more
 // than every adapter gives or read an option its definition does not declare.
+import { MemoryState } from '../../src/state/sharedState.js';
 import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ describe('the dispatcher', () => {
         seen.push(ctx.library, ctx.library);
       },
     });
-    const dispatch = createDispatcher(new Map([['probe', probe]]), commandContext(parsed.config, source, createLogger('silent')));
+    const dispatch = createDispatcher(new Map([['probe', probe]]), commandContext(parsed.config, source, createLogger('silent'), new MemoryState()));
     const interaction = { kind: 'command' as const, interaction: { commandName: 'probe', options: { data: [] }, id: '1', user: { id: '2' } } as never };
     await dispatch(interaction);
     await dispatch(interaction);

@@ -1,9 +1,11 @@
 // The page-button format: every option of a command survives the round trip, whatever options the
 // command has; anything over Discord's 100 characters goes through a stored key instead.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { StoreState } from '../../src/state/storeState.js';
+import { Store } from '../../src/store/store.js';
 import { CUSTOM_ID_MAX, decodeButton, encodeButton, queryKey, QueryStore, type OptionTypes, type PageQuery } from '../../src/bot/pageButtons.js';
 
 // A command as another helper might define it: strings, a boolean, an integer and a number.
@@ -61,16 +63,20 @@ describe('page buttons', () => {
     expect('query' in decoded && decoded.query.options).toEqual([{ name: 'person', type: 3, value: 'A' }]);
   });
 
-  it('stores long queries as files written whole, and refuses a file that does not match its key', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'pages-')), 'pages');
+  it('keeps long queries in the shared store, read back by another connection, and refuses one that does not match its key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-'));
     const query: PageQuery = { command: 'who', options: [{ name: 'person', type: 3, value: 'x'.repeat(200) }] };
     const key = queryKey(query);
-    await new QueryStore(dir, TYPES).put(key, query);
-    expect(readdirSync(dir)).toEqual([`${key}.json`]);
-    // Another process (nothing in memory) reads it back.
-    expect(await new QueryStore(dir, TYPES).get(key)).toEqual(query);
-    writeFileSync(join(dir, `${key}.json`), readFileSync(join(dir, `${key}.json`), 'utf8').replace('xx', 'xy'));
-    expect(await new QueryStore(dir, TYPES).get(key)).toBeNull();
-    expect(await new QueryStore(dir, TYPES).get('AAAAAAAAAAAAAAAA')).toBeNull();
+    await new QueryStore(new StoreState(Store.forDir(dir)), TYPES).put(key, query);
+    // Another process (its own connection, nothing in memory) reads it back.
+    const other = Store.openSeparately(dir);
+    try {
+      expect(await new QueryStore(new StoreState(other), TYPES).get(key)).toEqual(query);
+      other.shared((db) => db.prepare("UPDATE shared SET value = replace(value, 'xx', 'xy') WHERE key = ?").run(`page:${key}`));
+      expect(await new QueryStore(new StoreState(other), TYPES).get(key)).toBeNull();
+      expect(await new QueryStore(new StoreState(other), TYPES).get('AAAAAAAAAAAAAAAA')).toBeNull();
+    } finally {
+      other.close();
+    }
   });
 });

@@ -1,13 +1,26 @@
 // Previous/Next: buttons carry their query, so they work after a restart and on any replica; only the
 // asker pages; others are told so privately; buttons this bot cannot read are answered politely.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASK_OPTIONS } from '../../commands/ask.js';
 import { EXPIRED } from '../../src/bot/dispatcher.js';
 import { CUSTOM_ID_MAX } from '../../src/bot/pageButtons.js';
 import { NOT_YOURS } from '../../src/bot/pagination.js';
-import { pageStoreDir } from '../../src/bot/start.js';
+import { Store } from '../../src/store/store.js';
+
+/** The page queries in the bot's shared store, read through a connection of its own (as another process). */
+function storedQueries(cacheDir: string, remove = false): string[] {
+  const store = Store.openSeparately(cacheDir);
+  try {
+    return store.shared((db) => {
+      const keys = (db.prepare("SELECT key FROM shared WHERE key LIKE 'page:%'").all() as { key: string }[]).map((r) => r.key);
+      if (remove) db.prepare("DELETE FROM shared WHERE key LIKE 'page:%'").run();
+      return keys;
+    });
+  } finally {
+    store.close();
+  }
+}
 import { COUNT_ID } from '../../src/render/discord.js';
 import type { StoredMessage } from '../../src/standin/index.js';
 import { buttonLabelled, startHarness, type Harness } from './harness.js';
@@ -110,9 +123,9 @@ describe('pagination across a restart', () => {
     const longNext = buttonLabelled(longFirst, 'Next').custom_id;
     expect(longNext.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
     expect(longNext).not.toContain('Witkoff');
-    const stored = readdirSync(pageStoreDir({ cacheDir: h.cacheDir }));
-    expect(stored).toHaveLength(1); // one query file, no temporary left behind
-    expect(stored[0]).toMatch(/^[\w-]{16}\.json$/u);
+    const stored = storedQueries(h.cacheDir);
+    expect(stored).toHaveLength(1); // one query, under its key
+    expect(stored[0]).toMatch(/^page:[\w-]{16}$/u);
 
     await h.restart(); // a new process would hold nothing more than this new bot does
 
@@ -128,12 +141,10 @@ describe('pagination across a restart', () => {
     expect(c.embeds).toEqual(longFirst.embeds);
   });
 
-  it('says "expired" when the stored query is gone (cache folder cleared)', async () => {
+  it('says "expired" when the stored query is gone (kept past its month, or the store cleared)', async () => {
     const long = h.standin.sendCommand('ask', { question: `${LONG_QUESTION} Again?` });
     const first = await long.reply();
-    const dir = pageStoreDir({ cacheDir: h.cacheDir });
-    expect(existsSync(dir)).toBe(true);
-    rmSync(dir, { recursive: true });
+    expect(storedQueries(h.cacheDir, true).length).toBeGreaterThan(0);
     await h.restart();
     const late = await h.standin.clickButton(long, buttonLabelled(first, 'Next').custom_id).reply();
     expect(late.content).toBe(EXPIRED);

@@ -3,7 +3,8 @@
 // bot can run with: Redis (a real redis-server, started here), the embedded store (two processes'
 // worth of connections to one file), and memory (one process).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
+import { join } from 'node:path';
+import { Store, STORE_FILE } from '../../src/store/store.js';
 import { RedisState } from '../../src/state/redisState.js';
 import { MemoryState, type SharedState } from '../../src/state/sharedState.js';
 import { StoreState } from '../../src/state/storeState.js';
@@ -64,6 +65,25 @@ describe.skipIf(!redisAvailable)(`Redis (REDIS_URL)${redisAvailable ? '' : ` —
     }
   });
 
+  it('keeps answering from memory, with one warning, when the server goes away while running', async () => {
+    const going = await startRedis();
+    const warnings: string[] = [];
+    const state = await openSharedState({ redisUrl: going.url, cacheDir: tempDir(), warn: (line) => warnings.push(line) });
+    expect(await state.firstSeen('before', 60_000)).toBe(true);
+    await going.stop();
+    const started = Date.now();
+    expect(await state.firstSeen('during', 60_000)).toBe(true);
+    expect(await state.firstSeen('during', 60_000)).toBe(false); // still refused, by this process
+    expect(await state.take('add:x', 1, 60_000)).toEqual({ ok: true });
+    expect(await state.take('add:x', 1, 60_000)).toMatchObject({ ok: false });
+    await state.put('q', 'ask?question=x', 60_000);
+    expect(await state.get('q')).toBe('ask?question=x');
+    expect(Date.now() - started).toBeLessThan(5_000); // no waiting for a reconnect
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/shared state at redis:\/\/127\.0\.0\.1:\d+ failed .*answering from this process's memory/u);
+    await state.close();
+  });
+
   it('an unreachable REDIS_URL is one clear error, not a hang', async () => {
     const stopped = await startRedis();
     await stopped.stop();
@@ -77,7 +97,7 @@ describe('the embedded store (no REDIS_URL)', () => {
   let clients: [SharedState, SharedState];
   beforeAll(async () => {
     const first = await openSharedState({ cacheDir: dir });
-    expect(first).toBeInstanceOf(StoreState);
+    expect(first.where).toBe(join(dir, STORE_FILE));
     // A second connection to the same file, as another process has.
     second = Store.openSeparately(dir);
     clients = [first, new StoreState(second)];
