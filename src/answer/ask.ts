@@ -67,6 +67,8 @@ export interface PassageSearch {
   groups: number[][];
   /** Collection statistics, for weighing the question's words by rarity (the live index has them). */
   stats?: CollectionStats;
+  /** Short forms the coverage defines, when already learned (stored with the index); else learned on the first question. */
+  shortForms?: ShortForms;
 }
 
 /**
@@ -87,15 +89,16 @@ export function makeAsk(
           search: (plan, request) => searchPassages(state.index, plan, request),
           groups: state.groups,
           stats: statsOf(state.index),
+          shortForms: state.shortForms,
         }
       : state;
   // Passage id → the other ids of its duplicate group; computed once here, not per question.
   const twins = new Map<number, number[]>();
   for (const group of search.groups) for (const id of group) twins.set(id, group.filter((other) => other !== id));
   const tuned = tuning.plan;
-  // Short forms the coverage defines ("Lib Dems" ↔ "Liberal Democrats"), learned on the first question
-  // (a pass over every passage: ~0.5 s on 10k paragraphs, paid once per snapshot, not at start).
-  let shortForms: ShortForms | null = tuning.shortForms === false ? new Map() : null;
+  // Short forms the coverage defines ("Lib Dems" ↔ "Liberal Democrats"): learned with the index and
+  // stored with it; else (a state made by hand) on the first question, a pass over every passage.
+  let shortForms: ShortForms | null = tuning.shortForms === false ? new Map() : (search.shortForms ?? null);
   const formsOf = () => (shortForms ??= learnShortForms(passages, about.people ?? []));
   const plan =
     tuned && 'index' in state

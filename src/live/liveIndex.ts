@@ -10,7 +10,9 @@ import {
   contextOf,
   expandPlan,
   INDEX_FIELDS,
+  joinShortForms,
   knownIn,
+  learnShortForms,
   planQuery,
   RANK_OPTIONS,
   rankSegment,
@@ -198,6 +200,9 @@ export function liveIndex(base: IndexBase, passages: readonly Passage[], documen
     vocabulary: { has: knownIn(stats, INDEX_FIELDS.length) },
     search,
     groups: mergeGroups(base.state.groups, retired, liveAt.map((_, local) => baseSize + local), table, stats, search),
+    // The base's short forms and those the live paragraphs define (a form seen beside its name in two
+    // articles counts once compaction folds them into the base).
+    shortForms: joinShortForms(base.state.shortForms ?? learnShortForms(base.passages), learnShortForms(liveAt.map((at) => passages[at]!))),
   };
 }
 

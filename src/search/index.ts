@@ -13,4 +13,5 @@ export { planQuery, type QueryPlan } from './queryPlan.js';
 export { expandPlan, rankSegment, type Ranked } from './rank.js';
 export type { SearchRequest } from './searchIndex.js';
 export type { SearchState } from './searchState.js';
+export { joinShortForms, learnShortForms, type ShortForms } from './shortForms.js';
 export { speakerNames } from './speakerNames.js';

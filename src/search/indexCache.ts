@@ -9,6 +9,7 @@ import type { Passage } from '../types.js';
 import type { IndexExtras } from './buildIndex.js';
 import { indexFromParts, indexParts } from './persist.js';
 import { INDEX_FINGERPRINT } from './indexOptions.js';
+import { SHORT_FORMS_VERSION } from './shortForms.js';
 import { MIN_CONTAINED_SHINGLES, RESEMBLANCE, SHINGLE_SIZE } from './nearDuplicates.js';
 import { buildSearchState, type SearchState } from './searchState.js';
 
@@ -16,6 +17,7 @@ import { buildSearchState, type SearchState } from './searchState.js';
 export const STATE_FINGERPRINT = JSON.stringify({
   index: INDEX_FINGERPRINT,
   duplicates: { SHINGLE_SIZE, RESEMBLANCE, MIN_CONTAINED_SHINGLES },
+  shortForms: SHORT_FORMS_VERSION,
 });
 
 export interface OpenedState extends SearchState {
@@ -56,7 +58,8 @@ export async function openSearchState(
   const state = buildSearchState(passages, extras);
   let writeWarning: string | null = null;
   try {
-    store.putRecord('index', cache.name, key, [Buffer.from(JSON.stringify(state.groups)), ...indexParts(state.index)]);
+    const forms = Buffer.from(JSON.stringify([...(state.shortForms ?? [])]));
+    store.putRecord('index', cache.name, key, [Buffer.from(JSON.stringify(state.groups)), forms, ...indexParts(state.index)]);
   } catch (error) {
     writeWarning = `could not write index cache ${store.location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); index kept in memory, built again at the next start`;
   }
@@ -65,12 +68,13 @@ export async function openSearchState(
 
 /** The stored state if its parts restore a consistent index of this many passages; anything else means rebuild. */
 function readState(parts: Buffer[] | null, passageCount: number): SearchState | null {
-  if (!parts || parts.length < 3) return null;
+  if (!parts || parts.length < 4) return null;
   try {
     const groups = JSON.parse(parts[0]!.toString('utf8')) as number[][];
-    if (!Array.isArray(groups)) return null;
-    const index = indexFromParts(parts.slice(1));
-    return index.documentCount === passageCount ? { index, groups } : null;
+    const forms = JSON.parse(parts[1]!.toString('utf8')) as [string, string[]][];
+    if (!Array.isArray(groups) || !Array.isArray(forms)) return null;
+    const index = indexFromParts(parts.slice(2));
+    return index.documentCount === passageCount ? { index, groups, shortForms: new Map(forms) } : null;
   } catch {
     return null; // from other code, or inconsistent: rebuild and overwrite
   }

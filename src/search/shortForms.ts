@@ -157,6 +157,18 @@ export function learnShortForms(passages: readonly (Pick<Passage, 'doc' | 'text'
   return new Map([...defined].map(([k, v]) => [k, [...v].sort()]));
 }
 
+/** Every short form of either map, with the names of both (a live segment's forms joined to the base's). */
+export function joinShortForms(a: ShortForms, b: ShortForms): ShortForms {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  const joined = new Map(a);
+  for (const [short, longs] of b) joined.set(short, [...new Set([...(a.get(short) ?? []), ...longs])].sort());
+  return joined;
+}
+
+/** Bump when what learnShortForms finds changes: stored search states then rebuild. */
+export const SHORT_FORMS_VERSION = 1;
+
 /**
  * The plan with each short form (or name) the question types given the index terms of what it stands
  * for, as alternatives of the typed word's term (same weight): word by word when both have as many

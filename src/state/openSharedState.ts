@@ -16,5 +16,7 @@ export async function openSharedState(options: { redisUrl?: string | null; cache
   const url = options.redisUrl?.trim();
   if (url) return new FallbackState(await RedisState.connect(url), warn);
   const store = Store.forDir(options.cacheDir);
-  return store.location === ':memory:' ? new MemoryState() : new FallbackState(new StoreState(store), warn);
+  if (store.location !== ':memory:') return new FallbackState(new StoreState(store), warn);
+  warn(`shared state kept in this process's memory (no store could be opened in ${options.cacheDir}): long page-button queries, replay checks and /add's rate limit are not shared with other replicas or kept across a restart`);
+  return new MemoryState();
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/answer/openLibrary.js';
 import { Store } from '../../src/store/store.js';
+import { openSearchState } from '../../src/search/indexCache.js';
+import { loadCoverage } from '../../src/statements/loadCoverage.js';
 import { DOC, SEEDS, tempDir } from '../helpers.js';
 
 function seedCopy(): string {
@@ -25,6 +27,22 @@ describe('index cache', () => {
     const second = await openLibrary({ seedsDir, cacheDir });
     expect(second.fromCache).toBe(true);
     expect(second.ask(QUESTION)).toEqual(first.ask(QUESTION));
+  });
+
+  it('keeps the short forms the coverage defines with the index: a warm start has them without learning again', async () => {
+    const seedsDir = tempDir();
+    writeFileSync(join(seedsDir, 'imf.txt'), [
+      'IMF warns on growth',
+      'The International Monetary Fund (IMF) cut its forecast for world growth on Tuesday.',
+      'Its chief economist said the outlook had darkened since the spring.',
+    ].join('\n\n'));
+    const cacheDir = tempDir();
+    const cold = await openSearchState((await loadCoverage(seedsDir)).passages, {}, { dir: cacheDir, name: 'forms' });
+    expect(cold.fromCache).toBe(false);
+    expect(cold.shortForms?.get('imf')).toEqual(['international monetary fund']);
+    const warm = await openSearchState((await loadCoverage(seedsDir)).passages, {}, { dir: cacheDir, name: 'forms' });
+    expect(warm.fromCache).toBe(true);
+    expect(warm.shortForms).toEqual(cold.shortForms);
   });
 
   it('is rebuilt when an article changes', async () => {

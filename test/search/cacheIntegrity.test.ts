@@ -170,7 +170,7 @@ describe('a cache folder that cannot be written', () => {
       expect(second.embeds.length).toBeGreaterThan(0);
       expect(second.id).toBe(first.id);
     }
-    const warned = h.logs.filter((l) => l.level === 40 && String(l.msg).startsWith('could not write page-button queries'));
+    const warned = h.logs.filter((l) => l.level === 40 && String(l.msg).startsWith("shared state kept in this process's memory"));
     expect(warned).toHaveLength(1);
     expect(h.logs.filter((l) => l.level === 50)).toEqual([]);
   });
