@@ -128,7 +128,9 @@ export class LiveLibrary implements LibrarySource {
     for (const article of loaded.articles) this.entryFor(article.path).articles.push(article);
     for (const skipped of loaded.skipped) this.entryFor(skipped.path).skipped.push(skipped);
     for (const entry of this.files.values()) entry.digest = digestOf(entry);
-    this.warnings.push(...loaded.skipped.map((s) => `skipped ${s.path}: ${s.reason}`), ...loaded.warnings);
+    // Loops, not push(...): an archive's worth of lines would overflow the stack.
+    for (const s of loaded.skipped) this.warnings.push(`skipped ${s.path}: ${s.reason}`);
+    for (const line of loaded.warnings) this.warnings.push(line);
 
     const { onProgress } = this.options;
     const articleCount = loaded.articles.length;
