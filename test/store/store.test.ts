@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLibrary } from '../../src/answer/openLibrary.js';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
 import type { ReadCache, ReadRow } from '../../src/corpus/readCache.js';
@@ -41,7 +41,7 @@ describe('a warm start reads only what changed', () => {
     expect(after.written.sort()).toEqual([a, b].sort());
     expect(third.articles.find((x) => x.path === a)).toEqual(first.articles.find((x) => x.path === a));
     expect(third.articles.find((x) => x.path === b)!.paragraphs.at(-1)!.text).toBe('A new paragraph about zeppelins.');
-    expect(Store.forDir(cacheDir).getFile('seeds', c)).toBeUndefined();
+    expect(Store.forDir(cacheDir).filesFrom('seeds', c, 1).filter((row) => row.path === c)).toEqual([]);
   });
 
   it('a row written by another reader version is not used', async () => {
@@ -66,6 +66,28 @@ describe('a warm start reads only what changed', () => {
     db.close();
     expect((await openLibrary({ seedsDir: SEEDS, cacheDir })).fromCache).toBe(false);
     expect((await openLibrary({ seedsDir: SEEDS, cacheDir })).fromCache).toBe(true);
+  });
+});
+
+describe('the read cache in windows', () => {
+  it('finds every stored row in listing order with a few range scans, and new files between them without a second look', () => {
+    const dir = tempDir();
+    const store = Store.forDir(dir);
+    const rows = new Map<string, { stamp: string; digest: string; body: Buffer }>();
+    const name = (i: number) => `/coverage/${String(i).padStart(5, '0')}.txt`;
+    for (let i = 0; i < 2500; i += 1) rows.set(name(i * 2), { stamp: `s${i}`, digest: `d${i}`, body: Buffer.from(`article ${i * 2}`) });
+    store.putFiles('scope', rows, new Set(rows.keys()));
+    const scans = vi.spyOn(store, 'filesFrom');
+    const cache = storedReadCache(store, 'scope');
+    // Stored files (even numbers) with new ones (odd) between them, as the loader lists them.
+    for (let i = 0; i < 5000; i += 1) {
+      const row = cache.get(name(i));
+      if (i % 2) expect(row).toBeUndefined();
+      else expect(Buffer.from(row!.body).toString()).toBe(`article ${i}`);
+    }
+    expect(cache.get('/coverage/99999.txt')).toBeUndefined();
+    expect(scans.mock.calls.length).toBeLessThanOrEqual(4); // 2,500 rows in windows of 1,000
+    scans.mockRestore();
   });
 });
 
