@@ -7,15 +7,22 @@ import { mergeAnalyses, type AnalysedCoverage } from '../statements/analyseState
 import type { Article } from '../types.js';
 
 export type AnalyseCoverage = ((articles: Article[]) => AnalysedCoverage) & {
-  /** Analyses already made (e.g. read from the statements cache at start), kept for these articles. */
-  remember?(articles: readonly Article[], analyses: readonly ArticleAnalysis[]): void;
+  /**
+   * Analyses already made (e.g. read from the statements cache at start), kept for these articles;
+   * with `merged`, their merge too, returned as it is while the articles are these, in this order.
+   */
+  remember?(articles: readonly Article[], analyses: readonly ArticleAnalysis[], merged?: AnalysedCoverage | null): void;
 };
 
 /** An analyser that remembers each article's analysis, so the next call analyses only new articles. */
 export function perArticleAnalyser(): AnalyseCoverage {
   const analysed = new WeakMap<Article, ArticleAnalysis>();
-  const analyse: AnalyseCoverage = (articles) =>
-    mergeAnalyses(
+  let known: { articles: readonly Article[]; merged: AnalysedCoverage } | null = null;
+  const analyse: AnalyseCoverage = (articles) => {
+    const same = known && known.articles.length === articles.length && articles.every((article, i) => article === known!.articles[i]);
+    if (same) return known!.merged;
+    known = null;
+    return mergeAnalyses(
       articles,
       articles.map((article) => {
         let analysis = analysed.get(article);
@@ -23,6 +30,10 @@ export function perArticleAnalyser(): AnalyseCoverage {
         return analysis;
       }),
     );
-  analyse.remember = (articles, analyses) => articles.forEach((article, i) => analysed.set(article, analyses[i]!));
+  };
+  analyse.remember = (articles, analyses, merged) => {
+    articles.forEach((article, i) => analysed.set(article, analyses[i]!));
+    known = merged ? { articles: [...articles], merged } : null;
+  };
   return analyse;
 }

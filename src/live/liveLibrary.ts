@@ -16,6 +16,7 @@ import { librarySnapshot, type LibrarySource } from '../answer/snapshot.js';
 import { isArticleFile, isSidecarFile } from '../corpus/articleFiles.js';
 import { loadArticles } from '../corpus/loadArticles.js';
 import { openSearchState, speakerNames, type IndexedDocument, type IndexExtras } from '../search/index.js';
+import type { AnalysedCoverage } from '../statements/analyseStatements.js';
 import { articleAnalysesCached, readCacheFor } from '../statements/cache.js';
 import type { Article, Coverage } from '../types.js';
 import { perArticleAnalyser, type AnalyseCoverage } from './analyse.js';
@@ -135,13 +136,19 @@ export class LiveLibrary implements LibrarySource {
     const { onProgress } = this.options;
     const articleCount = loaded.articles.length;
     onProgress?.({ step: 'statements', done: 0, total: articleCount });
+    let saveMerged: ((result: AnalysedCoverage) => string | null) | null = null;
     if (this.analyse.remember) {
-      // Warm through the per-article statements cache that openLibrary also uses.
-      const cached = await articleAnalysesCached(loaded.articles, { dir: this.cacheDir, coverage: this.options.seedsDir });
-      this.analyse.remember(loaded.articles, cached.analyses);
+      // Warm through the per-article statements cache that openLibrary also uses, in the order derive
+      // merges them, and with the merged register when the store has it for exactly these articles.
+      const articles = this.articlesInOrder();
+      const cached = await articleAnalysesCached(articles, { dir: this.cacheDir, coverage: this.options.seedsDir });
+      this.analyse.remember(articles, cached.analyses, cached.merged);
+      if (!cached.merged) saveMerged = cached.saveMerged;
       if (cached.cacheWarning) this.warnings.push(cached.cacheWarning);
     }
     const { coverage, documents } = this.derive();
+    const saveWarning = saveMerged?.({ statements: coverage.statements, people: coverage.people, warnings: this.analysisWarnings });
+    if (saveWarning) this.warnings.push(saveWarning);
     this.warnings.push(...this.analysisWarnings);
     onProgress?.({ step: 'statements', done: articleCount, total: articleCount, finished: true, detail: `${coverage.statements.length.toLocaleString('en-GB')} statements, ${coverage.people.length.toLocaleString('en-GB')} people` });
     onProgress?.({ step: 'index', done: 0, total: coverage.passages.length });
@@ -166,9 +173,14 @@ export class LiveLibrary implements LibrarySource {
   }
 
   /** Everything derived from the files as they are now: articles in name order, statements, index documents. */
+  /** The coverage's articles in the order the register is merged in: by file path, then within a file. */
+  private articlesInOrder(): Article[] {
+    return [...this.files.keys()].sort().flatMap((key) => this.files.get(key)!.articles);
+  }
+
   private derive() {
     const keys = [...this.files.keys()].sort();
-    const articles = keys.flatMap((key) => this.files.get(key)!.articles);
+    const articles = this.articlesInOrder();
     const skipped = keys.flatMap((key) => this.files.get(key)!.skipped);
     const { statements, people, warnings } = this.analyse(articles);
     this.analysisWarnings = warnings;

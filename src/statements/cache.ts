@@ -138,17 +138,30 @@ async function analysesFor(articles: Article[], keys: string[], store: Store, sc
 
 /**
  * Each article's own analysis (not merged), from the store where it holds; new analyses are written.
- * For a library that merges again on every update (src/live/analyse.ts), so that its start is warm too.
+ * For a library that merges again on every update (src/live/analyse.ts), so that its start is warm too:
+ * with the merged register of exactly these articles when the store has it (`merged`), else a way to
+ * keep the one it merges (`saveMerged`), so the next start skips the merge.
  */
 export async function articleAnalysesCached(
   articles: Article[],
   options: StatementsCacheOptions,
-): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null }> {
+): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null; merged: AnalysedCoverage | null; saveMerged(result: AnalysedCoverage): string | null }> {
   const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
   const { store, scope } = storeFor(options);
   const keys = articles.map((a) => articleKey(a, fingerprint));
+  const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
   const { analyses, reused, writeWarning } = await analysesFor(articles, keys, store, scope);
-  return { analyses, reused, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]) };
+  const stored = decode<AnalysedCoverage>(store.getRecord('statements', scope, mergedKey)?.[0]);
+  const merged = stored && Array.isArray(stored.statements) && Array.isArray(stored.people) ? { ...stored, warnings: stored.warnings ?? [] } : null;
+  const saveMerged = (result: AnalysedCoverage) => {
+    try {
+      store.putRecord('statements', scope, mergedKey, [Buffer.from(JSON.stringify(result))]);
+      return null;
+    } catch (error) {
+      return unwritable(store.location, error);
+    }
+  };
+  return { analyses, reused, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]), merged, saveMerged };
 }
 
 /** Loads articles and their statements, analysis from the cache where it holds. */

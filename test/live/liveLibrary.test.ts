@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeCorpus } from '../../bench/corpus.js';
 import { loadArticles } from '../../src/corpus/loadArticles.js';
 import { LiveLibrary, type LiveEvent } from '../../src/live/liveLibrary.js';
+import { Store } from '../../src/store/store.js';
 import { DOC, SEEDS, tempDir } from '../helpers.js';
 
 const opened: LiveLibrary[] = [];
@@ -180,5 +181,25 @@ describe('the cache follows the coverage', () => {
     const restarted = await open(dir, cacheDir, false);
     expect(restarted.library.fromCache).toBe(true);
     expect(restarted.library.current.ask(question, { limit: 8 })).toEqual(live);
+  });
+
+  it('keeps the merged register in the store: a restart on the same articles reads it instead of merging, and answers /who the same', async () => {
+    const dir = seedFolder([DOC.d000, DOC.d001, DOC.d002]);
+    const cacheDir = tempDir();
+    const { library } = await open(dir, cacheDir, false);
+    const registers = () => {
+      const store = Store.openSeparately(cacheDir);
+      try {
+        return store.shared((db) => db.prepare("SELECT COUNT(*) AS n FROM records WHERE kind = 'statements'").get() as { n: number }).n;
+      } finally {
+        store.close();
+      }
+    };
+    expect(registers()).toBe(1);
+    const restarted = await open(dir, cacheDir, false);
+    expect(registers()).toBe(1); // read, not written again
+    expect(restarted.library.current.coverage.statements).toEqual(library.current.coverage.statements);
+    expect(restarted.library.current.coverage.people).toEqual(library.current.coverage.people);
+    expect(restarted.library.current.who('Lammy')).toEqual(library.current.who('Lammy'));
   });
 });
