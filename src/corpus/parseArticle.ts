@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { decodeCharacterReferences } from './characterReferences.js';
 import type { Article, IsoDate } from '../types.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { headlineOf, parseHeader } from './parseHeader.js';
@@ -33,7 +34,7 @@ export function fileNameDate(path: string): IsoDate | null {
  * date only, an ISO date in the file name.
  */
 export function parseArticle(doc: string, path: string, text: string, sidecar: Sidecar = {}): ParsedArticle {
-  const header = parseHeader(normaliseText(text).split('\n'));
+  const header = parseHeader(decodeCharacterReferences(normaliseText(text)).split('\n'));
   const warnings = header.warnings.map((warning) => `${path}: ${warning}`);
 
   const cleaned = removeBoilerplate(header.body);
