@@ -25,6 +25,7 @@ describe('parseConfig', () => {
         watch: true,
         cacheDir: '.cache',
         logFormat: 'auto',
+        redisUrl: null,
         coverageSource: null,
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
       },
@@ -44,6 +45,7 @@ describe('parseConfig', () => {
       CACHE_DIR: '/srv/shared-cache',
       LOG_FORMAT: 'JSON',
       COVERAGE_SOURCE: ' BBC News ',
+      REDIS_URL: 'redis://:secret@cache.internal:6379/2',
     });
     expect(result).toEqual({
       ok: true,
@@ -58,6 +60,7 @@ describe('parseConfig', () => {
         watch: false,
         cacheDir: '/srv/shared-cache',
         logFormat: 'json',
+        redisUrl: 'redis://:secret@cache.internal:6379/2',
         coverageSource: 'BBC News',
         add: { role: null, allowPrivate: false, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 },
       },
