@@ -179,20 +179,11 @@ export class LiveLibrary implements LibrarySource {
   }
 
   private derive() {
-    const keys = [...this.files.keys()].sort();
-    const articles = this.articlesInOrder();
-    const skipped = keys.flatMap((key) => this.files.get(key)!.skipped);
-    const { statements, people, warnings } = this.analyse(articles);
-    this.analysisWarnings = warnings;
-    const titles = new Map<string, string>();
-    for (const article of articles) if (article.title) titles.set(article.doc, article.title);
-    this.extras = { statements, people, titles };
-    const passages = articles.flatMap((a) => a.paragraphs);
-    const coverage: Coverage = { articles, passages, statements, people, skipped };
-    // What indexDocuments gives, made per article and reused where unchanged (see articleDocuments).
-    const speakers = speakersByArticle(speakerNames(statements, people));
-    this.documents = articles.flatMap((article) => articleDocuments(article, speakers.get(article.doc), this.documentCache));
-    return { coverage, documents: this.documents };
+    return this.deriveWith((articles) => {
+      const { statements, people, warnings } = this.analyse(articles);
+      this.analysisWarnings = warnings;
+      return { statements, people };
+    });
   }
 
   /**
@@ -200,16 +191,22 @@ export class LiveLibrary implements LibrarySource {
    * left out until `queueMerge` runs; everything else (articles, passages, titles) is as now.
    */
   private deriveKeepingRegister(changedDocs: ReadonlySet<string>) {
-    const keys = [...this.files.keys()].sort();
-    const articles = keys.flatMap((key) => this.files.get(key)!.articles);
-    const skipped = keys.flatMap((key) => this.files.get(key)!.skipped);
     const { statements: before, people } = this.snapshot.coverage;
-    const statements = before.filter((s) => !changedDocs.has(s.doc));
+    return this.deriveWith(() => ({ statements: before.filter((s) => !changedDocs.has(s.doc)), people }));
+  }
+
+  /** The coverage and its index documents from the files read, with the register `registerOf` gives. */
+  private deriveWith(registerOf: (articles: Article[]) => Pick<Coverage, 'statements' | 'people'>) {
+    const keys = [...this.files.keys()].sort();
+    const articles = this.articlesInOrder();
+    const skipped = keys.flatMap((key) => this.files.get(key)!.skipped);
+    const { statements, people } = registerOf(articles);
     const titles = new Map<string, string>();
     for (const article of articles) if (article.title) titles.set(article.doc, article.title);
     this.extras = { statements, people, titles };
     const passages = articles.flatMap((a) => a.paragraphs);
     const coverage: Coverage = { articles, passages, statements, people, skipped };
+    // What indexDocuments gives, made per article and reused where unchanged (see articleDocuments).
     const speakers = speakersByArticle(speakerNames(statements, people));
     this.documents = articles.flatMap((article) => articleDocuments(article, speakers.get(article.doc), this.documentCache));
     return { coverage, documents: this.documents };
