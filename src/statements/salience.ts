@@ -10,6 +10,7 @@ import type { PersonRecord } from './aliases.js';
 import type { NameChain } from './nameMentions.js';
 import type { SpeechEvent } from './resolveSpeaker.js';
 import type { Token } from './tokens.js';
+import { FUNCTION_WORDS, PRONOUNS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon.js';
 import { personSpeaker, type Speaker } from './speakers.js';
 
 export type Gender = 'm' | 'f';
@@ -103,6 +104,18 @@ export const personMention = (person: PersonRecord, role: SpeakerMention['role']
 /** Words after a name that do not make it a clause's subject: "…, Ed Balls and Mr Brown", "…, Smith of Acme". */
 const CLAUSE_WORDS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'who', 'whose', 'which', 'that', 'the', 'a', 'an', 'as']);
 
+/** A title before the name opens the sentence: "Former Downing Street communications chief Alastair Campbell, …". */
+const MAX_TITLE_WORDS = 6;
+
+/**
+ * Whether everything before `first` is a title: a few words, none a function word (a role modifier such
+ * as "Former" aside), a speech verb or a pronoun, no punctuation. The name then heads the sentence's opening noun phrase, its subject.
+ */
+function titledSubject(tokens: Token[], first: number): boolean {
+  if (first === 0 || first > MAX_TITLE_WORDS) return false;
+  return tokens.slice(0, first).every((t) => t.kind === 'word' && !t.possessive && (ROLE_MODIFIERS.has(t.lower) || !FUNCTION_WORDS.has(t.text)) && !SPEECH_VERBS.has(t.lower) && !PRONOUNS.has(t.lower));
+}
+
 /**
  * The sentence's mentions by role: speakers of its cues; its subject: the main subject found, or a
  * name that opens the sentence or its main clause (after a leading phrase and a comma) with a verb
@@ -115,7 +128,7 @@ export function sentenceMentions(events: SpeechEvent[], subject: Speaker | null,
     if (!person) continue;
     const before = tokens[chain.first - 1];
     const after = tokens[chain.last + 1];
-    const opensClause = chain.first === 0 || (before?.text === ',' && after?.kind === 'word' && !after.cap && !CLAUSE_WORDS.has(after.lower));
+    const opensClause = chain.first === 0 || (before?.text === ',' && after?.kind === 'word' && !after.cap && !CLAUSE_WORDS.has(after.lower)) || titledSubject(tokens, chain.first);
     mentions.push(personMention(person, opensClause && !chain.possessive ? 'subject' : 'other'));
   }
   return mentions;

@@ -23,6 +23,16 @@ describe('the salience ranking', () => {
     expect(subject[0]!.speaker.name).toBe('Bob Ray');
   });
 
+  it('reads a name after a title that opens the sentence as its subject: "He says" is the last sentence\'s subject, not the man it mentions', () => {
+    // "Former Downing Street communications chief Alastair Campbell, now working on …, says a … image does
+    // not fit Mr Howard. He says Tony Blair was not worried … because Mr Howard lacked a "big strategy"".
+    const { statements } = bbc('politics_013');
+    const strategy = statements.find((s) => s.text.includes('big strategy'))!;
+    expect(strategy.speaker).toBe('Alastair Campbell');
+    // The Tory leader's own answer in the next sentence stays his.
+    expect(statements.find((s) => s.text.includes('absolutely rubbish'))!.speaker).toBe('Michael Howard');
+  });
+
   it('halves a mention with each sentence back: a recent subject outranks an older speaker', () => {
     const window: SpeakerMention[][] = [[{ speaker: a, role: 'speaker' }], [{ speaker: b, role: 'subject' }]];
     expect(rankCandidates(window, any)[0]!.speaker.name).toBe('Bob Ray');
