@@ -86,8 +86,9 @@ type FileRead = { file: string; read: FormatResult | null; noted: LoadedArticles
  */
 async function readCached(file: string, doc: string, listed: Set<string>, options: LoadOptions): Promise<FileRead> {
   const cache = options.readCache;
-  const stamp = cache ? stampOf(file, doc, listed) : null;
-  if (!cache || stamp === null) return readFile(file, doc, listed, options);
+  const listing = cache ? stampOf(file, doc, listed) : null;
+  if (!cache || listing === null) return readFile(file, doc, listed, options);
+  const { stamp, parsedWith } = listing;
   const row = cache.get(file);
   if (row?.stamp === stamp) {
     const cached = fromRow(file, row);
@@ -95,15 +96,20 @@ async function readCached(file: string, doc: string, listed: Set<string>, option
   }
   let digest = '';
   const read = await readFile(file, doc, listed, options, (bytes) => {
-    digest = createHash('sha256').update(bytes).digest('hex');
+    // The bytes with what else the parse depends on (the reader's code, the id, the sidecar): a touched
+    // file keeps its parse, a file read by another reader or beside another sidecar is parsed again.
+    digest = createHash('sha256').update(parsedWith).update('\u0000').update(bytes).digest('hex');
     return row?.digest === digest ? fromRow(file, row) : null;
   });
   if (digest) cache.set(file, { stamp, digest, body: Buffer.from(JSON.stringify({ read: read.read, noted: read.noted })) });
   return read;
 }
 
-/** The listing of a regular file and its sidecar, with the reader's fingerprint; null for anything else. */
-function stampOf(file: string, doc: string, listed: Set<string>): string | null {
+/**
+ * The listing of a regular file and its sidecar, with the reader's fingerprint (`stamp`), and the part of
+ * it a parse depends on (`parsedWith`: all but the file's own time and inode); null for anything else.
+ */
+function stampOf(file: string, doc: string, listed: Set<string>): { stamp: string; parsedWith: string } | null {
   try {
     const stats = lstatSync(file);
     if (!stats.isFile()) return null;
@@ -114,7 +120,7 @@ function stampOf(file: string, doc: string, listed: Set<string>): string | null 
       if (side && !side.isFile()) return null;
       if (side) sidecar = `${side.size}:${side.mtimeMs}`;
     }
-    return `${READER_FINGERPRINT}:${doc}:${stats.size}:${stats.mtimeMs}:${stats.ino}:${sidecar}`;
+    return { stamp: `${READER_FINGERPRINT}:${doc}:${stats.size}:${stats.mtimeMs}:${stats.ino}:${sidecar}`, parsedWith: `${READER_FINGERPRINT}\u0000${doc}\u0000${sidecar}` };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 // The cache store: what a warm start reads, what it refuses, and what concurrent processes see.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -52,9 +53,23 @@ describe('a warm start reads only what changed', () => {
     const file = articles[0]!.path;
     // What an older reader might have left: this file's row with another fingerprint and other text.
     const forged = JSON.stringify({ read: { ok: true, warnings: [], articles: [{ ...articles[0], paragraphs: [] }] }, noted: { articles: [], skipped: [], warnings: [] } });
-    Store.forDir(cacheDir).putFiles('seeds', new Map([[file, { stamp: 'other-reader', digest: 'other', body: Buffer.from(forged) }]]), new Set([file]));
+    // Its digest is the file's bytes alone, as a reader that did not bind its own version wrote: the same
+    // bytes read by another reader must be parsed again, not confirmed by their hash.
+    const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+    Store.forDir(cacheDir).putFiles('seeds', new Map([[file, { stamp: 'other-reader', digest, body: Buffer.from(forged) }]]), new Set([file]));
     const loaded = await loadArticles(folder, { readCache: storedReadCache(Store.forDir(cacheDir), 'seeds') });
     expect(loaded.articles).toEqual(articles);
+  });
+
+  it('a sidecar written or changed beside an unchanged file is read: the file is parsed again with it', async () => {
+    const folder = tempDir();
+    cpSync(SEEDS, folder, { recursive: true });
+    const cacheDir = tempDir();
+    const first = await loadArticles(folder, { readCache: storedReadCache(Store.forDir(cacheDir), 'seeds') });
+    const file = first.articles[0]!.path;
+    writeFileSync(file.replace(/\.txt$/u, '.json'), JSON.stringify({ title: 'A title from the sidecar' }));
+    const second = await loadArticles(folder, { readCache: storedReadCache(Store.forDir(cacheDir), 'seeds') });
+    expect(second.articles.find((a) => a.path === file)!.title).toBe('A title from the sidecar');
   });
 
   it('a store of another schema version is emptied, not read', async () => {
