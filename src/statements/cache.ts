@@ -66,32 +66,22 @@ export interface StatementsCacheOptions {
 }
 
 /** sha256 of one article as analysed. */
-export function articleKey(article: Article, fingerprint = ANALYSIS_FINGERPRINT): string {
+export function articleKey(article: Article, fingerprint: string = ANALYSIS_FINGERPRINT): string {
   const hash = createHash('sha256').update(`${fingerprint}\u0000${article.doc}\u0000${article.publishedOn ?? ''}\u0000`);
   for (const p of article.paragraphs) hash.update(`${p.paragraph}\u0000${p.text}\u0001`);
   return hash.digest('hex');
 }
 
 export async function analyseCached(articles: Article[], options: StatementsCacheOptions): Promise<CachedAnalysis> {
-  const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
   const { store, scope } = storeFor(options);
-  const keys = articles.map((a) => articleKey(a, fingerprint));
-  const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
-
-  const merged = decode<AnalysedCoverage>(store.getRecord('statements', scope, mergedKey)?.[0]);
-  if (merged && Array.isArray(merged.statements) && Array.isArray(merged.people)) {
-    const { statements, people, warnings } = merged;
-    return { statements, people, warnings: warnings ?? [], reused: articles.length, analysed: 0, mergedFromCache: true, file: store.location, cacheWarning: oneLine(store.takeWarnings()) };
-  }
+  const keys = articles.map((a) => articleKey(a, options.fingerprint));
+  const record = mergedRecord(store, scope, keys);
+  const merged = record.read();
+  if (merged) return { ...merged, reused: articles.length, analysed: 0, mergedFromCache: true, file: store.location, cacheWarning: oneLine(store.takeWarnings()) };
 
   const { analyses, reused, writeWarning: itemsWarning } = await analysesFor(articles, keys, store, scope);
   const result = mergeAnalyses(articles, analyses);
-  let writeWarning: string | null = null;
-  try {
-    store.putRecord('statements', scope, mergedKey, [Buffer.from(JSON.stringify(result))]);
-  } catch (error) {
-    writeWarning = unwritable(store.location, error);
-  }
+  const writeWarning = record.write(result);
   return { ...result, reused, analysed: articles.length - reused, mergedFromCache: false, file: store.location, cacheWarning: oneLine([...store.takeWarnings(), itemsWarning, writeWarning]) };
 }
 
@@ -99,6 +89,26 @@ export async function analyseCached(articles: Article[], options: StatementsCach
 export function readCacheFor(options: StatementsCacheOptions): ReadCache {
   const { store, scope } = storeFor(options);
   return storedReadCache(store, scope);
+}
+
+/** The merged register of exactly the articles with these keys, as the store keeps it. */
+function mergedRecord(store: Store, scope: string, keys: readonly string[]) {
+  const key = createHash('sha256').update(keys.join('\u0000')).digest('hex');
+  return {
+    read(): AnalysedCoverage | null {
+      const stored = decode<AnalysedCoverage>(store.getRecord('statements', scope, key)?.[0]);
+      return stored && Array.isArray(stored.statements) && Array.isArray(stored.people) ? { statements: stored.statements, people: stored.people, warnings: stored.warnings ?? [] } : null;
+    },
+    /** Keeps `result`; the warning line when the store cannot be written. */
+    write(result: AnalysedCoverage): string | null {
+      try {
+        store.putRecord('statements', scope, key, [Buffer.from(JSON.stringify(result))]);
+        return null;
+      } catch (error) {
+        return unwritable(store.location, error);
+      }
+    },
+  };
 }
 
 /** The store and the scope (one coverage folder, or set of files) its rows are filed under. */
@@ -146,22 +156,11 @@ export async function articleAnalysesCached(
   articles: Article[],
   options: StatementsCacheOptions,
 ): Promise<{ analyses: ArticleAnalysis[]; reused: number; cacheWarning: string | null; merged: AnalysedCoverage | null; saveMerged(result: AnalysedCoverage): string | null }> {
-  const fingerprint = options.fingerprint ?? ANALYSIS_FINGERPRINT;
   const { store, scope } = storeFor(options);
-  const keys = articles.map((a) => articleKey(a, fingerprint));
-  const mergedKey = createHash('sha256').update(keys.join('\u0000')).digest('hex');
+  const keys = articles.map((a) => articleKey(a, options.fingerprint));
   const { analyses, reused, writeWarning } = await analysesFor(articles, keys, store, scope);
-  const stored = decode<AnalysedCoverage>(store.getRecord('statements', scope, mergedKey)?.[0]);
-  const merged = stored && Array.isArray(stored.statements) && Array.isArray(stored.people) ? { ...stored, warnings: stored.warnings ?? [] } : null;
-  const saveMerged = (result: AnalysedCoverage) => {
-    try {
-      store.putRecord('statements', scope, mergedKey, [Buffer.from(JSON.stringify(result))]);
-      return null;
-    } catch (error) {
-      return unwritable(store.location, error);
-    }
-  };
-  return { analyses, reused, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]), merged, saveMerged };
+  const record = mergedRecord(store, scope, keys);
+  return { analyses, reused, cacheWarning: oneLine([...store.takeWarnings(), writeWarning]), merged: record.read(), saveMerged: record.write };
 }
 
 /** Loads articles and their statements, analysis from the cache where it holds. */

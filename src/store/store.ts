@@ -24,10 +24,10 @@ CREATE TABLE IF NOT EXISTS files (scope TEXT NOT NULL, path TEXT NOT NULL, stamp
 CREATE TABLE IF NOT EXISTS shared (scope TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (scope, key));
 `;
 
-// One-shot crypto.hash: half the cost of createHash() on the many small rows a warm start checks.
 /** Most of the store file mapped into memory for reading (SQLite's mmap_size). */
 const MMAP_BYTES = 8 * 1024 ** 3;
 
+// One-shot crypto.hash: half the cost of createHash() on the many small rows a warm start checks.
 export const sha256 = (bytes: Uint8Array | string): string => hash('sha256', bytes, 'hex');
 
 /** A file's row: what decides whether to read it again, and what it read as. */
